@@ -1,0 +1,68 @@
+package theta.activation;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A hidden-layer activation g: its value and its derivative, side by side.
+ *
+ * <p>Implementations are immutable. Built-in ones come from {@link Activations#parse(String)};
+ * users may implement this interface themselves, and theta checks the derivative numerically
+ * ({@link ActivationVerifier}) before training with it.
+ */
+public interface Activation {
+    /** The spec that {@link Activations#parse(String)} turns back into this activation, e.g. {@code elu:alpha=0.5}. */
+    String spec();
+
+    /** g(x). */
+    double f(double x);
+
+    /**
+     * g'(x). {@code y} is g(x) as computed by {@link #f} (or {@link #fTrain} during training), so
+     * formulas such as sigmoid's {@code y(1-y)} need not recompute it.
+     */
+    double df(double x, double y);
+
+    /**
+     * Inputs where g' jumps (ReLU: 0). A gradient check cannot be trusted for inputs within its
+     * step of a kink; the checker reports those apart.
+     */
+    default double[] kinks() {
+        return new double[0];
+    }
+
+    /** Number of learnable parameters (PReLU: its slope). They live in the network's parameter vector. */
+    default int learnableCount() {
+        return 0;
+    }
+
+    /** The current values of the learnable parameters (length {@link #learnableCount()}). */
+    default double[] learnable() {
+        return new double[0];
+    }
+
+    /** A copy of this activation with the learnable parameters set to {@code values}. */
+    default Activation withLearnable(double[] values) {
+        if (values.length != 0) {
+            throw new IllegalArgumentException(spec() + " has no learnable parameters");
+        }
+        return this;
+    }
+
+    /** dg/dp_i at x, for learnable parameter i; y = g(x). */
+    default double dLearnable(int i, double x, double y) {
+        throw new IllegalArgumentException(spec() + " has no learnable parameters");
+    }
+
+    /**
+     * g(x) while training. Equal to {@link #f} except for stochastic activations (RReLU draws a
+     * random slope); {@link #df} must accept the y this returns.
+     */
+    default double fTrain(double x, RandomGenerator rng) {
+        return f(x);
+    }
+
+    /** True when {@link #fTrain} differs from {@link #f}. */
+    default boolean stochastic() {
+        return false;
+    }
+}

@@ -1,0 +1,97 @@
+package theta.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import theta.InputException;
+import theta.Version;
+
+/** The command-line entry point: parses arguments, runs one subcommand, maps errors to exit codes. */
+@Command(name = "theta", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+        description = "Train, check and serve a one-hidden-layer neural network on MNIST.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+    /** Success. */
+    public static final int OK = 0;
+    /** A check ran and failed (gradient check, verification). */
+    public static final int FAILED = 1;
+    /** Usage or input error: bad option, malformed file, missing data. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs theta with the given arguments and streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handleError);
+        cl.setParameterExceptionHandler(Main::handleUsage);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("theta: " + e.getMessage());
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        return BAD_INPUT;
+    }
+
+    private static int handleError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof InputException || t instanceof IllegalArgumentException) {
+            err.println("theta: " + t.getMessage());
+            return BAD_INPUT;
+        }
+        if (t instanceof NoSuchFileException nf) {
+            err.println("theta: no such file: " + nf.getFile());
+            return BAD_INPUT;
+        }
+        if (t instanceof IOException io) {
+            err.println("theta: " + io.getClass().getSimpleName() + ": " + io.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("theta: internal error: " + t);
+        if (System.getenv("THETA_DEBUG") != null) {
+            t.printStackTrace(err);
+        } else {
+            err.println("(set THETA_DEBUG=1 for the stack trace)");
+        }
+        return 3;
+    }
+
+    /** Prints the version of theta, the Java runtime and the operating system. */
+    static final class VersionInfo implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "theta " + Version.get(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+            };
+        }
+    }
+}
