@@ -37,8 +37,15 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
 
     public abstract void set(int i, double v);
 
-    /** The native pointer BLAS uses, positioned at element {@code offset}. */
+    /**
+     * The native pointer BLAS uses, positioned at element {@code offset}. The pointer object is
+     * cached and re-positioned by each call: a product that reads one vector twice must use
+     * {@link #freshPointer}.
+     */
     abstract Pointer pointer(int offset);
+
+    /** A new pointer object at element {@code offset}, for vectors used twice in one call. */
+    abstract Pointer freshPointer(int offset);
 
     public void fill(double v) {
         for (int i = 0; i < length; i++) {
@@ -147,6 +154,11 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
             }
             return ptr.position(offset);
         }
+
+        @Override
+        DoublePointer freshPointer(int offset) {
+            return new DoublePointer(buf).position(offset);
+        }
     }
 
     /** float32 storage. */
@@ -185,6 +197,11 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
                 ptr = new FloatPointer(buf);
             }
             return ptr.position(offset);
+        }
+
+        @Override
+        FloatPointer freshPointer(int offset) {
+            return new FloatPointer(buf).position(offset);
         }
     }
 }

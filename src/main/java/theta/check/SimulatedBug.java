@@ -1,0 +1,96 @@
+package theta.check;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import theta.nn.NetworkCost;
+
+/**
+ * Deliberate mistakes in the cost (the gradient stays correct), to see what the checker says
+ * about them. {@link #QUESTION} is the classic one: the data term summed instead of averaged
+ * and the penalty subtracted, J = sum L - lambda/(2m) sum theta^2.
+ */
+public enum SimulatedBug {
+    NONE("none"),
+    /** J = sum L + penalty: the data term is not divided by m. */
+    NOT_AVERAGED("not-averaged"),
+    /** J = (1/m) sum L - penalty. */
+    PENALTY_SUBTRACTED("penalty-subtracted"),
+    /** J = (1/m) sum L + lambda/m sum theta^2: the 1/2 is missing. */
+    PENALTY_NOT_HALVED("penalty-not-halved"),
+    /** J = sum L - penalty. */
+    QUESTION("question"),
+    /** The gradient's sign is flipped. */
+    GRADIENT_SIGN("gradient-sign");
+
+    private final String id;
+
+    SimulatedBug(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static SimulatedBug parse(String s) {
+        for (SimulatedBug b : values()) {
+            if (b.id.equals(s.trim().toLowerCase(Locale.ROOT))) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("unknown bug '" + s + "' (allowed: "
+                + Arrays.stream(values()).map(SimulatedBug::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    /** The network's cost with this bug in it; kink detection is kept. */
+    public KinkAware apply(NetworkCost cost) {
+        KinkAware correct = NetworkCheck.kinkAware(cost);
+        if (this == NONE) {
+            return correct;
+        }
+        return new KinkAware() {
+            @Override
+            public double value(double[] x, double[] grad) {
+                double j = correct.value(x, grad);
+                return buggy(j, cost, grad);
+            }
+
+            @Override
+            public Object kinkState() {
+                return correct.kinkState();
+            }
+        };
+    }
+
+    private double buggy(double j, NetworkCost cost, double[] grad) {
+        double data = cost.lastDataTerm();
+        double penalty = cost.lastPenalty();
+        int m = cost.m();
+        switch (this) {
+            case NOT_AVERAGED:
+                return m * data + penalty;
+            case PENALTY_SUBTRACTED:
+                return data - penalty;
+            case PENALTY_NOT_HALVED:
+                return data + 2 * penalty;
+            case QUESTION:
+                return m * data - penalty;
+            case GRADIENT_SIGN:
+                if (grad != null) {
+                    for (int i = 0; i < grad.length; i++) {
+                        grad[i] = -grad[i];
+                    }
+                }
+                return j;
+            default:
+                return j;
+        }
+    }
+}

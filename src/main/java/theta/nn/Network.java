@@ -1,0 +1,293 @@
+package theta.nn;
+
+import java.util.Objects;
+
+import theta.activation.Activation;
+import theta.loss.Loss;
+import theta.math.Gemm;
+import theta.math.Vec;
+
+/**
+ * A fully connected network {@code inputs -> hidden (activation g) -> outputs (loss)} over one
+ * flat parameter vector laid out by {@link Layout}. Forward and backward are written once, for
+ * every precision: the gradient checker checks the code that trains.
+ *
+ * <p>Cost, for m examples with one-hot targets y and the non-bias weights theta:
+ * <pre>J = (1/m) sum_i L(z_i, y_i) + lambda/(2 m') sum theta^2</pre>
+ * where m' is usually m; a mini-batch passes the training-set size so that every batch estimates
+ * the same full cost. The gradient is exactly dJ/dparams.
+ */
+public final class Network {
+    private final Architecture arch;
+    private final Activation hidden;
+    private final Loss loss;
+    private final Layout layout;
+    private final Gemm gemm;
+
+    public Network(Architecture arch, Activation hidden, Loss loss) {
+        this(arch, hidden, loss, Gemm.blas());
+    }
+
+    public Network(Architecture arch, Activation hidden, Loss loss, Gemm gemm) {
+        this.arch = Objects.requireNonNull(arch);
+        this.hidden = Objects.requireNonNull(hidden);
+        this.loss = Objects.requireNonNull(loss);
+        this.gemm = Objects.requireNonNull(gemm);
+        this.layout = new Layout(arch, hidden.learnableCount());
+    }
+
+    public Architecture architecture() {
+        return arch;
+    }
+
+    public Activation activation() {
+        return hidden;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public Workspace workspace(int capacity, theta.math.Precision precision) {
+        return new Workspace(arch, capacity, precision);
+    }
+
+    /** Hidden layer l's activation, with its learnable parameters read from {@code params}. */
+    Activation activation(Vec params, int l) {
+        int n = hidden.learnableCount();
+        if (n == 0) {
+            return hidden;
+        }
+        return hidden.withLearnable(params.toArray(layout.activation(l), n));
+    }
+
+    /**
+     * Forward pass over the first m examples of {@code ws.input()}; the logits are left in
+     * {@link Workspace#logits()}.
+     */
+    public void forward(Vec params, int m, Workspace ws, Mode mode) {
+        check(params, m, ws);
+        Vec in = ws.input;
+        if (mode.training() && mode.inputDropout() > 0) {
+            ws.inputDropped = dropout(in, m * arch.inputs(), mode, mode.inputDropout(), ws, 0);
+            in = ws.inputDropped;
+        }
+        int layers = arch.layers();
+        for (int l = 1; l <= layers; l++) {
+            int nin = arch.units(l - 1);
+            int out = arch.units(l);
+            Vec z = ws.z[l];
+            // Z = in * W^T + b, with W^T read in place from the parameter vector (see Layout).
+            gemm.gemm(false, false, m, out, nin, 1, in, 0, nin, params, layout.weights(l), out, 0, z, 0, out);
+            int bias = layout.theta(l);
+            if (l == layers) {
+                addBias(z, m, out, params, bias);
+                break;
+            }
+            Activation g = activation(params, l);
+            Vec a = ws.a[l];
+            boolean random = mode.training() && g.stochastic();
+            for (int i = 0, idx = 0; i < m; i++) {
+                for (int j = 0; j < out; j++, idx++) {
+                    double x = z.get(idx) + params.get(bias + j);
+                    z.set(idx, x);
+                    a.set(idx, random ? g.fTrain(x, mode.rng()) : g.f(x));
+                }
+            }
+            in = a;
+            if (mode.training() && mode.hiddenDropout() > 0) {
+                ws.dropped[l] = dropout(a, m * out, mode, mode.hiddenDropout(), ws, l);
+                in = ws.dropped[l];
+            }
+        }
+    }
+
+    /**
+     * Cost J over the first m examples of {@code ws.input()} with classes {@code labels[0..m)},
+     * and, when {@code grad} is not null, its gradient written into {@code grad}.
+     *
+     * @param regM the m' of the regularisation term lambda/(2m') sum theta^2 (usually m)
+     */
+    public double cost(Vec params, int[] labels, int m, double lambda, int regM, Vec grad, Workspace ws, Mode mode) {
+        if (lambda < 0 || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be >= 0, got " + lambda);
+        }
+        forward(params, m, ws, mode);
+        int layers = arch.layers();
+        int k = arch.outputs();
+        Vec logits = ws.z[layers];
+        Vec dz = grad == null ? null : ws.dz[layers];
+        double data = 0;
+        for (int i = 0; i < m; i++) {
+            int y = labels[i];
+            if (y < 0 || y >= k) {
+                throw new IllegalArgumentException("label " + y + " of example " + i + " is outside 0.." + (k - 1));
+            }
+            data += loss.loss(logits, i * k, k, y, dz, i * k);
+        }
+        double cost = data / m + lambda / (2.0 * regM) * regularisedSumSquares(params);
+        if (grad != null) {
+            backward(params, m, lambda, regM, grad, ws, mode);
+        }
+        return cost;
+    }
+
+    /** Back-propagates ws.dz[layers] (dL/dz per example, not yet divided by m) into grad. */
+    private void backward(Vec params, int m, double lambda, int regM, Vec grad, Workspace ws, Mode mode) {
+        int layers = arch.layers();
+        scale(ws.dz[layers], m * arch.outputs(), 1.0 / m);
+        for (int l = layers; l >= 1; l--) {
+            int nin = arch.units(l - 1);
+            int out = arch.units(l);
+            Vec dz = ws.dz[l];
+            Vec in = layerInput(l, ws, mode);
+            // dW^T = in^T * dZ  (nin x out, the weights block of Theta_l); db = column sums of dZ.
+            gemm.gemm(true, false, nin, out, m, 1, in, 0, nin, dz, 0, out, 0, grad, layout.weights(l), out);
+            columnSums(dz, m, out, grad, layout.theta(l));
+            if (l > 1) {
+                backwardHidden(params, l - 1, m, grad, ws, mode);
+            }
+        }
+        double r = lambda / regM;
+        for (int l = 1; l <= layers; l++) {
+            int w = layout.weights(l);
+            int n = layout.thetaLength(l) - arch.units(l);
+            for (int i = w; i < w + n; i++) {
+                grad.set(i, grad.get(i) + r * params.get(i));
+            }
+        }
+    }
+
+    /** From dZ_{l+1} to dZ_l through W_{l+1}, dropout and g' of hidden layer l. */
+    private void backwardHidden(Vec params, int l, int m, Vec grad, Workspace ws, Mode mode) {
+        int units = arch.units(l);
+        int next = arch.units(l + 1);
+        Vec dz = ws.dz[l];
+        // dA_l = dZ_{l+1} * W_{l+1}: W^T is stored, so multiply by its transpose.
+        gemm.gemm(false, true, m, units, next, 1, ws.dz[l + 1], 0, next, params, layout.weights(l + 1), next,
+                0, dz, 0, units);
+        Activation g = activation(params, l);
+        int nAct = g.learnableCount();
+        double[] dAct = new double[nAct];
+        Vec z = ws.z[l];
+        Vec a = ws.a[l];
+        // The layer above saw a * mask (mask = 0 or 1/keep), so dA gets multiplied by the mask.
+        Vec mask = mode.training() && mode.hiddenDropout() > 0 ? ws.mask[l] : null;
+        for (int idx = 0, n = m * units; idx < n; idx++) {
+            double da = dz.get(idx);
+            if (mask != null) {
+                da *= mask.get(idx);
+            }
+            double x = z.get(idx);
+            double y = a.get(idx);
+            for (int p = 0; p < nAct; p++) {
+                dAct[p] += da * g.dLearnable(p, x, y);
+            }
+            dz.set(idx, da * g.df(x, y));
+        }
+        for (int p = 0; p < nAct; p++) {
+            grad.set(layout.activation(l) + p, dAct[p]);
+        }
+    }
+
+    private Vec layerInput(int l, Workspace ws, Mode mode) {
+        if (l == 1) {
+            return mode.training() && mode.inputDropout() > 0 ? ws.inputDropped : ws.input;
+        }
+        return mode.training() && mode.hiddenDropout() > 0 ? ws.dropped[l - 1] : ws.a[l - 1];
+    }
+
+    /** Sum of squares of the regularised (non-bias) weights. */
+    public double regularisedSumSquares(Vec params) {
+        double s = 0;
+        for (int l = 1; l <= arch.layers(); l++) {
+            s += params.sumSquares(layout.weights(l), layout.thetaLength(l) - arch.units(l));
+        }
+        return s;
+    }
+
+    /** Output probabilities of example i of the last forward pass (softmax or sigmoids). */
+    public double[] probabilities(Workspace ws, int i, double[] out) {
+        int k = arch.outputs();
+        loss.probabilities(ws.logits(), i * k, k, out);
+        return out;
+    }
+
+    /** The class with the largest logit for example i of the last forward pass. */
+    public int predicted(Workspace ws, int i) {
+        int k = arch.outputs();
+        Vec z = ws.logits();
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (z.get(i * k + c) > z.get(i * k + best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private void check(Vec params, int m, Workspace ws) {
+        if (params.length() != layout.size()) {
+            throw new IllegalArgumentException("parameter vector has " + params.length() + " entries, network "
+                    + arch + " needs " + layout.size());
+        }
+        if (m < 1 || m > ws.capacity) {
+            throw new IllegalArgumentException("batch of " + m + " examples does not fit the workspace (capacity "
+                    + ws.capacity + ")");
+        }
+        if (params.precision() != ws.precision) {
+            throw new IllegalArgumentException("parameters are " + params.precision() + ", workspace is " + ws.precision);
+        }
+    }
+
+    private static void addBias(Vec z, int m, int out, Vec params, int bias) {
+        for (int i = 0, idx = 0; i < m; i++) {
+            for (int j = 0; j < out; j++, idx++) {
+                z.set(idx, z.get(idx) + params.get(bias + j));
+            }
+        }
+    }
+
+    private static void columnSums(Vec dz, int m, int out, Vec dst, int off) {
+        for (int j = 0; j < out; j++) {
+            dst.set(off + j, 0);
+        }
+        for (int i = 0, idx = 0; i < m; i++) {
+            for (int j = 0; j < out; j++, idx++) {
+                dst.set(off + j, dst.get(off + j) + dz.get(idx));
+            }
+        }
+    }
+
+    private static void scale(Vec v, int n, double s) {
+        for (int i = 0; i < n; i++) {
+            v.set(i, v.get(i) * s);
+        }
+    }
+
+    /**
+     * Inverted dropout of layer l's output x (l = 0: the inputs): mask = Bernoulli(keep) / keep,
+     * out = x * mask, so that the expected value is unchanged and evaluation needs no rescaling.
+     */
+    private static Vec dropout(Vec x, int n, Mode mode, double p, Workspace ws, int l) {
+        if (ws.mask[l] == null) {
+            ws.mask[l] = ws.precision.zeros(x.length());
+        }
+        Vec out = l == 0 ? ws.inputDropped : ws.dropped[l];
+        if (out == null) {
+            out = ws.precision.zeros(x.length());
+        }
+        Vec mask = ws.mask[l];
+        double keep = 1 - p;
+        for (int i = 0; i < n; i++) {
+            double mi = mode.rng().nextDouble() < keep ? 1 / keep : 0;
+            mask.set(i, mi);
+            out.set(i, x.get(i) * mi);
+        }
+        return out;
+    }
+}

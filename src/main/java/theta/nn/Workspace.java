@@ -1,0 +1,76 @@
+package theta.nn;
+
+import theta.math.Precision;
+import theta.math.Vec;
+
+/**
+ * The buffers of one forward/backward pass for batches of up to {@code capacity} examples,
+ * allocated once and reused for every batch. Not shared between threads.
+ */
+public final class Workspace {
+    final Precision precision;
+    final int capacity;
+    /** The batch, m x inputs, row-major: the caller fills it (see {@link #input()}). */
+    final Vec input;
+    /** Inputs after dropout (allocated when input dropout is used). */
+    Vec inputDropped;
+    /** Pre-activations Z_l, m x units(l), for l = 1..layers. */
+    final Vec[] z;
+    /** Hidden activations A_l = g(Z_l), for l = 1..layers-1. */
+    final Vec[] a;
+    /** Hidden activations after dropout (allocated when hidden dropout is used). */
+    final Vec[] dropped;
+    /** Dropout masks (0 or 1/keep) of the inputs (index 0) and hidden layers, allocated when used. */
+    final Vec[] mask;
+    /** dCost/dZ_l, m x units(l). */
+    final Vec[] dz;
+    /** Scratch row for probabilities. */
+    final double[] row;
+
+    public Workspace(Architecture arch, int capacity, Precision precision) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("batch capacity must be >= 1, got " + capacity);
+        }
+        this.precision = precision;
+        this.capacity = capacity;
+        int layers = arch.layers();
+        input = precision.zeros(Math.multiplyExact(capacity, arch.inputs()));
+        z = new Vec[layers + 1];
+        a = new Vec[layers];
+        dropped = new Vec[layers];
+        dz = new Vec[layers + 1];
+        mask = new Vec[layers];
+        for (int l = 1; l <= layers; l++) {
+            int size = Math.multiplyExact(capacity, arch.units(l));
+            z[l] = precision.zeros(size);
+            dz[l] = precision.zeros(size);
+            if (l < layers) {
+                a[l] = precision.zeros(size);
+            }
+        }
+        row = new double[arch.outputs()];
+    }
+
+    /** The input buffer, capacity x inputs, row-major: example i's features start at i * inputs. */
+    public Vec input() {
+        return input;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The logits of the last forward pass, m x outputs, row-major. */
+    public Vec logits() {
+        return z[z.length - 1];
+    }
+
+    /** Pre-activations of layer l (1-based) of the last forward pass. */
+    public Vec preActivations(int l) {
+        return z[l];
+    }
+}
