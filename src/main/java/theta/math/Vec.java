@@ -64,6 +64,13 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
     }
 
+    /** this[dst..dst+n) = src[from..from+n). */
+    public void copyFrom(float[] src, int from, int dst, int n) {
+        for (int i = 0; i < n; i++) {
+            set(dst + i, src[from + i]);
+        }
+    }
+
     /** this[dst..dst+n) = src[from..from+n), any precisions. */
     public void copyFrom(Vec src, int from, int dst, int n) {
         for (int i = 0; i < n; i++) {
@@ -184,6 +191,11 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         @Override
         public void set(int i, double v) {
             buf.put(i, (float) v);
+        }
+
+        @Override
+        public void copyFrom(float[] src, int from, int dst, int n) {
+            buf.put(dst, src, from, n);
         }
 
         /** The backing buffer (shared, not a copy). */

@@ -129,7 +129,7 @@ public final class Network {
             }
             data += loss.loss(logits, i * k, k, y, dz, i * k);
         }
-        double cost = data / m + lambda / (2.0 * regM) * regularisedSumSquares(params);
+        double cost = data / m + (lambda == 0 ? 0 : lambda / (2.0 * regM) * regularisedSumSquares(params));
         if (grad != null) {
             backward(params, m, lambda, regM, grad, ws, mode);
         }

@@ -1,0 +1,137 @@
+package theta.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.google.gson.GsonBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import theta.activation.Activation;
+import theta.activation.Activations;
+import theta.check.CheckOptions;
+import theta.check.CheckReport;
+import theta.check.GradCheckSuite;
+import theta.check.SimulatedBug;
+import theta.data.Dataset;
+import theta.loss.Loss;
+
+/** theta gradcheck: numerical vs analytical gradients for every activation x output x lambda. */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Checks the network's analytical gradient against central differences (float64) for every",
+            "activation x output x lambda: on the classic debug network (3-5-3, m = 5, weights sin(1..N)/10)",
+            "and on a real MNIST mini-batch through a 784-h-10 network (a sample of the parameters).",
+            "Exit code 0 when every check passes, 1 when one fails (with a diagnosis of why)."})
+public final class GradcheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--activation", split = ",", paramLabel = "SPEC",
+            description = "Activations to check, e.g. tanh or elu:alpha=0.5 (default: all built-in).")
+    List<String> activations;
+
+    @Option(names = "--output", split = ",", paramLabel = "OUT",
+            description = "Outputs: softmax, sigmoid, sigmoid_mse (default: all).")
+    List<String> outputs;
+
+    @Option(names = "--lambda", split = ",", paramLabel = "L", defaultValue = "0,3",
+            description = "Regularisation strengths (default: ${DEFAULT-VALUE}).")
+    double[] lambdas;
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "0",
+            description = "Print the first N entries of each check side by side: numerical, analytical, relative error.")
+    int show;
+
+    @Option(names = "--eps", defaultValue = "1e-4", description = "Central-difference step (default: ${DEFAULT-VALUE}).")
+    double eps;
+
+    @Option(names = "--tolerance", defaultValue = "1e-9",
+            description = "Pass when norm(num-ana)/norm(num+ana) is below this on the debug network (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--mnist", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also check on a real MNIST mini-batch (default: on; --no-mnist to skip).")
+    boolean mnist;
+
+    @Option(names = "--batch", defaultValue = "32", description = "MNIST mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--hidden", defaultValue = "16", description = "Hidden units of the MNIST check network (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--per-block", defaultValue = "12",
+            description = "Parameters checked per block on MNIST (default: ${DEFAULT-VALUE}).")
+    int perBlock;
+
+    @Option(names = "--mnist-tolerance", defaultValue = "1e-7",
+            description = "Tolerance of the MNIST check (default: ${DEFAULT-VALUE}).")
+    double mnistTolerance;
+
+    @Option(names = "--bug", paramLabel = "BUG", defaultValue = "none",
+            description = "Put a known mistake into the cost to see the diagnosis: none, not-averaged,"
+                    + " penalty-subtracted, penalty-not-halved, question (both of the classic mistakes), gradient-sign.")
+    String bug;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Mixin
+    DataOptions data;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Activation> acts = activations == null ? Activations.builtins()
+                : activations.stream().map(Activations::parse).toList();
+        List<Loss> losses = outputs == null ? List.of(Loss.values()) : outputs.stream().map(Loss::parse).toList();
+        SimulatedBug simulated = SimulatedBug.parse(bug);
+        CheckOptions debugOpts = CheckOptions.defaults().withEps(eps).withTolerance(tolerance);
+        CheckOptions batchOpts = CheckOptions.defaults().withEps(eps).withTolerance(mnistTolerance)
+                .withPerBlock(perBlock);
+        GradCheckSuite.Batch batch = mnist ? mnistBatch() : null;
+        GradcheckReport report = new GradcheckReport(out, show);
+        if (!json) {
+            report.header(debugOpts, batch, batchOpts, simulated);
+        }
+        List<GradCheckSuite.Result> results = GradCheckSuite.all(acts, losses, lambdas, simulated, debugOpts, batch,
+                hidden, batchOpts, r -> {
+                    if (!json) {
+                        report.row(r);
+                    }
+                });
+        if (json) {
+            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+                    .toJson(GradcheckReport.toJson(results)));
+        } else {
+            report.footer(results);
+        }
+        return results.stream().allMatch(r -> r.report().passed()) ? Main.OK : Main.FAILED;
+    }
+
+    private GradCheckSuite.Batch mnistBatch() {
+        if (batchSize < 1 || batchSize > 10000) {
+            throw new IllegalArgumentException("--batch must be in 1..10000, got " + batchSize);
+        }
+        Dataset train = data.load(msg -> spec.commandLine().getErr().println(msg)).train();
+        int m = Math.min(batchSize, train.size());
+        int n = train.features();
+        double[] x = new double[m * n];
+        float[] row = new float[n];
+        int[] y = new int[m];
+        for (int i = 0; i < m; i++) {
+            train.copyRow(i, row, 0);
+            for (int j = 0; j < n; j++) {
+                x[i * n + j] = row[j];
+            }
+            y[i] = train.label(i);
+        }
+        return new GradCheckSuite.Batch(train.name() + String.format(Locale.ROOT, "[0..%d)", m), x, y, m,
+                train.classes());
+    }
+}

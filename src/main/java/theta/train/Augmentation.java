@@ -1,0 +1,53 @@
+package theta.train;
+
+import java.util.stream.IntStream;
+
+import theta.data.Dataset;
+import theta.eval.Inputs;
+import theta.math.Vec;
+
+/**
+ * Fills a training batch, distorting each image when augmentation is on. Each image's distortion
+ * depends only on (seed, epoch, example index), so batches are reproducible and resumable.
+ */
+final class Augmentation {
+    private final Dataset data;
+    private final Augmenter augmenter;
+    private float[] src = new float[0];
+    private float[] dst = new float[0];
+
+    Augmentation(String spec, Dataset data, long seed) {
+        this.data = data;
+        AugmentConfig cfg = AugmentConfig.parse(spec == null ? "none" : spec);
+        if (cfg.isIdentity()) {
+            augmenter = null;
+            return;
+        }
+        if (data.rows() * data.cols() != data.features() || data.rows() < 2) {
+            throw new IllegalArgumentException("--augment needs images; " + data.name() + " has "
+                    + data.features() + " features without an image shape");
+        }
+        augmenter = new Augmenter(cfg, data.rows(), data.cols(), seed);
+    }
+
+    void fill(Inputs inputs, int[] order, int from, int m, Vec input, int epoch) {
+        if (augmenter == null) {
+            inputs.fill(data, order, from, m, input);
+            return;
+        }
+        int n = data.features();
+        if (src.length < m * n) {
+            src = new float[m * n];
+            dst = new float[m * n];
+        }
+        float[] s = src;
+        float[] d = dst;
+        for (int k = 0; k < m; k++) {
+            data.copyRow(order[from + k], s, k * n);
+        }
+        // Images are independent: distort them on all cores.
+        IntStream.range(0, m).parallel().forEach(k ->
+                augmenter.augment(s, k * n, d, k * n, epoch, order[from + k]));
+        input.copyFrom(d, 0, 0, m * n);
+    }
+}

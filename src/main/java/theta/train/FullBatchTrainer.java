@@ -1,0 +1,57 @@
+package theta.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import theta.data.Dataset;
+import theta.data.Splits;
+import theta.eval.Evaluation;
+import theta.eval.Evaluator;
+import theta.eval.Inputs;
+import theta.math.Precision;
+import theta.math.Vec;
+import theta.nn.Network;
+import theta.nn.NetworkCost;
+import theta.optim.ConjugateGradient;
+import theta.optim.Lbfgs;
+import theta.optim.Minimizer;
+
+/**
+ * Full-batch training, as in the classic exercise: the cost over the whole training set is one
+ * differentiable function, minimised by L-BFGS or nonlinear conjugate gradient for a number of
+ * iterations (line searches). Always float64.
+ */
+public final class FullBatchTrainer {
+    private FullBatchTrainer() {}
+
+    public static Trainer.Result train(Network net, TrainConfig cfg, Splits data, double[] initial,
+                                       TrainListener listener) {
+        Dataset train = data.train();
+        int n = train.size();
+        int features = train.features();
+        Vec x = Precision.F64.zeros(Math.multiplyExact(n, features));
+        new Inputs(features).fill(train, null, 0, n, x);
+        NetworkCost cost = new NetworkCost(net, x.toArray(), train.labels(), n, cfg.lambda(), Precision.F64);
+        String name = cfg.optimizer().trim().toLowerCase(Locale.ROOT);
+        Minimizer minimizer = name.startsWith("lbfgs") ? new Lbfgs() : new ConjugateGradient();
+        long t0 = System.nanoTime();
+        listener.onStart(1, cfg.epochs(), 1);
+        Minimizer.Result r = minimizer.minimize(cost, initial, new Minimizer.Options(cfg.epochs(), 1e-9),
+                listener::onIteration);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double valLoss = Double.NaN;
+        double valAcc = Double.NaN;
+        if (data.hasValidation()) {
+            Vec p = Precision.F64.zeros(r.x().length);
+            p.copyFrom(r.x());
+            Evaluation e = Evaluator.evaluate(net, p, data.validation(), net.workspace(1000, Precision.F64), 0);
+            valLoss = e.loss();
+            valAcc = e.accuracy();
+        }
+        List<EpochRecord> history = new ArrayList<>();
+        history.add(new EpochRecord(1, r.cost(), valLoss, valAcc, 0, seconds));
+        listener.onEpoch(history.get(0));
+        return new Trainer.Result(r.x(), 1, history, false, null);
+    }
+}

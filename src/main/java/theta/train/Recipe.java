@@ -1,0 +1,68 @@
+package theta.train;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import theta.math.Precision;
+
+/**
+ * Known-good settings. Every value can still be overridden option by option.
+ */
+public enum Recipe {
+    /** What ./theta train does: a strong one-hidden-layer ReLU network in a few minutes on 2 cores. */
+    DEFAULT("default", new TrainConfig(new int[] {800}, "relu", "softmax", "auto",
+            "sgd:momentum=0.9,nesterov=true", 0.05, "cosine", 20, 128, 5, 0, 0.2, 0, 0, "none", 1,
+            Precision.F32), 0),
+    /**
+     * The classic exercise: 25 sigmoid hidden units, sigmoid outputs with cross-entropy, lambda 1,
+     * 50 iterations of conjugate gradient on 5,000 training images.
+     */
+    CLASSIC("classic", new TrainConfig(new int[] {25}, "sigmoid", "sigmoid", "classic", "cg", 1, "constant", 50,
+            5000, 1, 0, 0, 0, 0, "none", 1, Precision.F64), 5000),
+    /** Best without augmentation: a wide hidden layer with dropout and max-norm, trained long. */
+    BEST("best", new TrainConfig(new int[] {2048}, "relu", "softmax", "auto", "sgd:momentum=0.9,nesterov=true",
+            0.05, "cosine", 60, 128, 0, 0.2, 0.5, 3.5, 0, "none", 1, Precision.F32), 0),
+    /** Best with augmentation: elastic distortions (Simard et al. 2003) and dropout, trained long. */
+    AUGMENTED("augmented", new TrainConfig(new int[] {1600}, "relu", "softmax", "auto",
+            "sgd:momentum=0.9,nesterov=true", 0.05, "cosine", 100, 128, 0, 0, 0.3, 0, 0, "elastic", 1,
+            Precision.F32), 0);
+
+    private final String id;
+    private final TrainConfig config;
+    private final int limit;
+
+    Recipe(String id, TrainConfig config, int limit) {
+        this.id = id;
+        this.config = config;
+        this.limit = limit;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** Training examples used (the first N), 0 for all. */
+    public int limit() {
+        return limit;
+    }
+
+    public static Recipe parse(String s) {
+        for (Recipe r : values()) {
+            if (r.id.equals(s.trim().toLowerCase(Locale.ROOT))) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown recipe '" + s + "' (allowed: "
+                + Arrays.stream(values()).map(Recipe::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
