@@ -1,8 +1,5 @@
 package theta.data;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import theta.InputException;
@@ -41,12 +38,7 @@ public final class DigitImage {
 
     /** Reads a PNG/JPEG/GIF/BMP file of any size and returns 784 values in [0,1], row-major. */
     public static float[] fromFile(Path file) {
-        GrayImages.Gray g;
-        try (InputStream in = Files.newInputStream(file)) {
-            g = GrayImages.decode(in, file.toString(), MAX_FILE_PIXELS);
-        } catch (IOException e) {
-            throw new InputException(file + ": not a PNG/JPEG image (or unreadable)", e);
-        }
+        GrayImages.Gray g = GrayImages.decode(file, MAX_FILE_PIXELS);
         return fromGray(g.pixels(), g.width(), g.height(), file.toString());
     }
 
@@ -75,15 +67,15 @@ public final class DigitImage {
                     + width + "x" + height + " image");
         }
         double[] v = normalise(gray, width, height, source);
-        int[] box = inkBox(v, width, height);
-        int bw = box[2] - box[0] + 1;
-        int bh = box[3] - box[1] + 1;
+        Box box = inkBox(v, width, height);
+        int bw = box.x1() - box.x0() + 1;
+        int bh = box.y1() - box.y0() + 1;
         double scale = (double) BOX / Math.max(bw, bh);
         int ow = Math.max(1, Math.min(BOX, (int) Math.round(bw * scale)));
         int oh = Math.max(1, Math.min(BOX, (int) Math.round(bh * scale)));
         double[] crop = new double[bw * bh];
         for (int y = 0; y < bh; y++) {
-            System.arraycopy(v, (box[1] + y) * width + box[0], crop, y * bw, bw);
+            System.arraycopy(v, (box.y0() + y) * width + box.x0(), crop, y * bw, bw);
         }
         return centre(GrayImages.resize(crop, bw, bh, ow, oh), ow, oh);
     }
@@ -134,8 +126,12 @@ public final class DigitImage {
         return n % 2 == 1 ? border[n / 2] : (border[n / 2 - 1] + border[n / 2]) / 2;
     }
 
-    /** {x0, y0, x1, y1} inclusive, of the pixels above the ink threshold (there is at least one). */
-    private static int[] inkBox(double[] v, int w, int h) {
+    /** Inclusive pixel bounds. */
+    private record Box(int x0, int y0, int x1, int y1) {
+    }
+
+    /** The bounds of the pixels above the ink threshold (there is at least one). */
+    private static Box inkBox(double[] v, int w, int h) {
         int x0 = w;
         int y0 = h;
         int x1 = -1;
@@ -150,7 +146,7 @@ public final class DigitImage {
                 }
             }
         }
-        return new int[] {x0, y0, x1, y1};
+        return new Box(x0, y0, x1, y1);
     }
 
     /** Places a {@code w x h} patch so that its centre of mass is at (SIDE/2, SIDE/2). */

@@ -5,12 +5,14 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import theta.InputException;
 
@@ -31,11 +33,11 @@ final class GrayImages {
      * exceeds {@code maxPixels} is refused before its raster is allocated (a small compressed
      * file can expand to gigabytes).
      */
-    static Gray decode(InputStream in, String source, long maxPixels) {
+    static Gray decode(ImageInputStream input, String source, long maxPixels) {
         String notImage = source + ": not a PNG/JPEG image (or unreadable)";
-        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            Iterator<ImageReader> readers = iis == null ? null : ImageIO.getImageReaders(iis);
-            if (readers == null || !readers.hasNext()) {
+        try (ImageInputStream iis = input) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
                 throw new InputException(notImage);
             }
             ImageReader reader = readers.next();
@@ -59,8 +61,19 @@ final class GrayImages {
         }
     }
 
+    /** In memory: no cache file is written (ImageIO's default for streams). */
     static Gray decode(byte[] encoded, String source, long maxPixels) {
-        return decode(new ByteArrayInputStream(encoded), source, maxPixels);
+        return decode(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)), source, maxPixels);
+    }
+
+    static Gray decode(Path file, long maxPixels) {
+        ImageInputStream in;
+        try {
+            in = new FileImageInputStream(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file + ": not a PNG/JPEG image (or unreadable)", e);
+        }
+        return decode(in, file.toString(), maxPixels);
     }
 
     /**

@@ -126,6 +126,8 @@ class ServerTest {
         assertEquals("text/html; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
         assertTrue(r.body().contains("<canvas id=\"pad\""), "drawing canvas");
         assertTrue(r.body().contains("api/predict"));
+        assertTrue(r.body().contains("<button type=\"button\" id=\"clear\">Clear</button>"), "keyboard-usable Clear");
+        assertTrue(r.body().contains("aria-live=\"polite\""), "predictions are announced");
         assertFalse(r.body().contains("://"), "no external URL in the page");
     }
 
