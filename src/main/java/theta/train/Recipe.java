@@ -13,29 +13,27 @@ public enum Recipe {
     /** What ./theta train does: a strong one-hidden-layer ReLU network in a few minutes on 2 cores. */
     DEFAULT("default", new TrainConfig(new int[] {800}, "relu", "softmax", "auto",
             "sgd:momentum=0.9,nesterov=true", 0.05, "cosine", 20, 128, 5, 0, 0.2, 0, 0, "none", 1,
-            Precision.F32), 0),
+            Precision.F32, 0)),
     /**
      * The classic exercise: 25 sigmoid hidden units, sigmoid outputs with cross-entropy, lambda 1,
      * 50 iterations of conjugate gradient on 5,000 training images.
      */
     CLASSIC("classic", new TrainConfig(new int[] {25}, "sigmoid", "sigmoid", "classic", "cg", 1, "constant", 50,
-            5000, 1, 0, 0, 0, 0, "none", 1, Precision.F64), 5000),
+            5000, 1, 0, 0, 0, 0, "none", 1, Precision.F64, 5000)),
     /** Best without augmentation: a wide hidden layer with dropout and max-norm, trained long. */
     BEST("best", new TrainConfig(new int[] {2048}, "relu", "softmax", "auto", "sgd:momentum=0.9,nesterov=true",
-            0.05, "cosine", 60, 128, 0, 0.2, 0.5, 3.5, 0, "none", 1, Precision.F32), 0),
+            0.05, "cosine", 60, 128, 0, 0.2, 0.5, 3.5, 0, "none", 1, Precision.F32, 0)),
     /** Best with augmentation: elastic distortions (Simard et al. 2003) and dropout, trained long. */
     AUGMENTED("augmented", new TrainConfig(new int[] {1600}, "relu", "softmax", "auto",
             "sgd:momentum=0.9,nesterov=true", 0.05, "cosine", 100, 128, 0, 0, 0.3, 0, 0, "elastic", 1,
-            Precision.F32), 0);
+            Precision.F32, 0));
 
     private final String id;
     private final TrainConfig config;
-    private final int limit;
 
-    Recipe(String id, TrainConfig config, int limit) {
+    Recipe(String id, TrainConfig config) {
         this.id = id;
         this.config = config;
-        this.limit = limit;
     }
 
     public String id() {
@@ -44,11 +42,6 @@ public enum Recipe {
 
     public TrainConfig config() {
         return config;
-    }
-
-    /** Training examples used (the first N), 0 for all. */
-    public int limit() {
-        return limit;
     }
 
     public static Recipe parse(String s) {

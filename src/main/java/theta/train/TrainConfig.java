@@ -26,11 +26,12 @@ import theta.math.Precision;
  * @param augment data augmentation spec: none, affine, elastic, ...
  * @param seed seeds initialisation, shuffling, dropout and augmentation
  * @param precision F32 for speed, F64 for reference
+ * @param limit train on the first {@code limit} training examples only (0: all)
  */
 public record TrainConfig(int[] hidden, String activation, String output, String init, String optimizer,
                           double learningRate, String schedule, int epochs, int batchSize, double lambda,
                           double inputDropout, double hiddenDropout, double maxNorm, int patience, String augment,
-                          long seed, Precision precision) {
+                          long seed, Precision precision, int limit) {
     public TrainConfig {
         hidden = hidden.clone();
         if (hidden.length == 0) {
@@ -44,6 +45,7 @@ public record TrainConfig(int[] hidden, String activation, String output, String
         require(hiddenDropout >= 0 && hiddenDropout < 1, "--dropout must be in [0, 1), got " + hiddenDropout);
         require(maxNorm >= 0 && Double.isFinite(maxNorm), "--max-norm must be >= 0 (0: off), got " + maxNorm);
         require(patience >= 0, "--patience must be >= 0 (0: off), got " + patience);
+        require(limit >= 0, "--limit must be >= 0 (0: all), got " + limit);
     }
 
     private static void require(boolean ok, String message) {
@@ -79,6 +81,6 @@ public record TrainConfig(int[] hidden, String activation, String output, String
                 + ", init=" + init + ", optimizer=" + optimizer + ", lr=" + learningRate + ", schedule=" + schedule
                 + ", epochs=" + epochs + ", batch=" + batchSize + ", lambda=" + lambda + ", inputDropout="
                 + inputDropout + ", dropout=" + hiddenDropout + ", maxNorm=" + maxNorm + ", patience=" + patience
-                + ", augment=" + augment + ", seed=" + seed + ", precision=" + precision + "]";
+                + ", augment=" + augment + ", seed=" + seed + ", precision=" + precision + ", limit=" + limit + "]";
     }
 }

@@ -1,0 +1,156 @@
+package theta.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import theta.activation.Activations;
+import theta.data.Dataset;
+import theta.data.Splits;
+import theta.eval.Evaluation;
+import theta.eval.Evaluator;
+import theta.io.ModelFile;
+import theta.loss.Loss;
+import theta.math.Vec;
+import theta.nn.Architecture;
+import theta.nn.Model;
+import theta.nn.Network;
+import theta.train.Checkpoint;
+import theta.train.CheckpointFile;
+import theta.train.HistoryFiles;
+import theta.train.FullBatchTrainer;
+import theta.train.Initializer;
+import theta.train.Provenance;
+import theta.train.TrainConfig;
+import theta.train.Trainer;
+
+/** theta train: trains a network, saves it with its provenance, prints its test accuracy. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a network on MNIST (or other data), saves the model and prints its test accuracy.",
+            "Ctrl-C saves a checkpoint that --resume continues, to the same final model."})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainOptions opts;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "runs/model.npz",
+            description = "Where to save the model; the history goes beside it as .history.csv/.json (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue an interrupted run from its checkpoint.")
+    Path resume;
+
+    @Option(names = "--threads", description = "Threads for matrix products (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Checkpoint cp = resume == null ? null : CheckpointFile.read(resume);
+        TrainConfig cfg = cp != null ? cp.config() : opts.config();
+        if (threads != null) {
+            theta.math.Threads.set(threads);
+        }
+        Splits splits = data.load(err::println);
+        int limit = cfg.limit();
+        if (limit > 0 && limit < splits.train().size()) {
+            splits = new Splits(splits.train().slice(0, limit), splits.validation(), splits.test());
+        }
+        Dataset train = splits.train();
+        Network net = new Network(new Architecture(train.features(), cfg.hidden(), Math.max(train.classes(),
+                splits.test().classes())), Activations.parse(cfg.activation()), Loss.parse(cfg.output()));
+        o.printf(Locale.ROOT, "theta train: %s %s/%s on %s (%d train, %d validation, %d test), %d parameters%n",
+                net.architecture(), cfg.activation(), cfg.output(), data.describe(), train.size(),
+                splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(), net.layout().size());
+        o.printf(Locale.ROOT, "  %s%n", cfg);
+        o.flush();
+        Progress progress = new Progress(err, !quiet && Progress.isTerminal());
+        theta.train.TrainListener listener = quiet ? theta.train.TrainListener.NONE : progress;
+        long t0 = System.nanoTime();
+        Trainer.Result result;
+        if (cfg.fullBatch()) {
+            double[] init = Initializer.parameters(net, Initializer.resolve(cfg.init(), cfg.activation()), cfg.seed());
+            result = FullBatchTrainer.train(net, cfg, splits, init, listener);
+        } else {
+            result = trainInterruptibly(net, cfg, splits, cp, listener, err);
+            if (result.checkpoint() != null) {
+                return Main.OK;
+            }
+        }
+        progress.done();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Vec params = cfg.precision().zeros(result.params().length);
+        params.copyFrom(result.params());
+        Evaluation test = Evaluator.evaluate(net, params, splits.test(), net.workspace(1000, cfg.precision()), 0);
+        Evaluation trainEval = cfg.fullBatch()
+                ? Evaluator.evaluate(net, params, train, net.workspace(1000, cfg.precision()), 0) : null;
+        Model model = new Model(net, result.params(), train.rows(), train.cols(),
+                Provenance.of(cfg, data.describe(), splits, result, test, seconds));
+        ModelFile.write(out, model);
+        HistoryFiles.write(out, result.history());
+        if (trainEval != null) {
+            o.printf(Locale.ROOT, "training accuracy: %.2f%% (%d/%d)%n", 100 * trainEval.accuracy(),
+                    trainEval.correct(), trainEval.size());
+        }
+        o.printf(Locale.ROOT, "trained in %s%s; model saved to %s%n", Progress.time(seconds),
+                result.bestEpoch() > 0 && !cfg.fullBatch() ? " (best validation epoch " + result.bestEpoch() + ")" : "",
+                out);
+        o.printf(Locale.ROOT, "test accuracy: %.2f%% (%d/%d)%n", 100 * test.accuracy(), test.correct(), test.size());
+        return Main.OK;
+    }
+
+    /** Runs the trainer; on Ctrl-C the current batch finishes and a checkpoint is written before exit. */
+    private Trainer.Result trainInterruptibly(Network net, TrainConfig cfg, Splits splits, Checkpoint cp,
+                                              theta.train.TrainListener listener, PrintWriter err)
+            throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                saved.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            double[] init = cp != null ? null
+                    : Initializer.parameters(net, Initializer.resolve(cfg.init(), cfg.activation()), cfg.seed());
+            Trainer.Result r = new Trainer(net, cfg, splits, listener).train(init, cp, stop::get);
+            if (r.checkpoint() != null) {
+                Path file = CheckpointFile.pathFor(out);
+                CheckpointFile.write(file, r.checkpoint());
+                err.println();
+                err.println("theta: interrupted; checkpoint saved. Continue with: ./theta train --resume " + file
+                        + " --out " + out);
+            }
+            return r;
+        } finally {
+            saved.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of the interrupt; the hook is already running
+            }
+        }
+    }
+}
