@@ -1,0 +1,54 @@
+package theta.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a file so that readers see either the old contents or the complete new ones: the bytes go
+ * to a temporary file in the same folder (same file system, so the rename is atomic), are forced
+ * to disk, and the temporary file is then renamed over the target.
+ */
+final class AtomicFile {
+    private AtomicFile() {}
+
+    /** Produces the file's bytes. */
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    static void write(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(String.valueOf(dir), null, "folder for " + target + " does not exist");
+        }
+        String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + random + ".tmp");
+        try {
+            // CREATE_NEW without attributes: the usual permissions (umask), unlike Files.createTempFile.
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+                body.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
