@@ -18,15 +18,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * to a temporary file in the same folder (same file system, so the rename is atomic), are forced
  * to disk, and the temporary file is then renamed over the target.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private AtomicFile() {}
 
     /** Produces the file's bytes. */
-    interface Body {
+    public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static void write(Path target, Body body) throws IOException {
+    /** Writes {@code bytes} to {@code target} atomically. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Writes what {@code body} produces to {@code target} atomically; its folder must exist. */
+    public static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {

@@ -38,7 +38,8 @@ public final class Npz {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
-                if (!e.isDirectory()) {
+                // theta's models and checkpoints add one JSON entry of metadata; their arrays read as usual.
+                if (!e.isDirectory() && !e.getName().endsWith(".json")) {
                     arrays.add(readEntry(zip, e, where));
                 }
             }
@@ -80,6 +81,36 @@ public final class Npz {
 
     /** Writes the arrays as a compressed .npz of float64 or float32, atomically; names must be non-empty. */
     public static void write(Path file, NamedArrays arrays, Precision precision) throws IOException {
+        write(file, arrays, precision, null, null);
+    }
+
+    /**
+     * Reads the bytes of a metadata entry (such as a theta model's model.json), or null when the
+     * archive has none.
+     */
+    public static byte[] readEntry(Path file, String name, long maxBytes) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(name);
+            if (e == null) {
+                return null;
+            }
+            if (e.getSize() > maxBytes) {
+                throw new InputException(file + ": entry '" + name + "' is implausibly large (" + e.getSize() + " bytes)");
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
+            }
+        } catch (ZipException e) {
+            throw new InputException(file + ": not a valid .npz (zip) archive: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the arrays, plus one extra entry {@code metaName} holding {@code meta} when not null
+     * (NumPy's np.load returns such an entry as raw bytes), atomically.
+     */
+    public static void write(Path file, NamedArrays arrays, Precision precision, String metaName, byte[] meta)
+            throws IOException {
         for (NdArray a : arrays) {
             if (a.name().isEmpty()) {
                 throw new IllegalArgumentException(file + ": every array in a .npz needs a name");
@@ -92,6 +123,13 @@ public final class Npz {
                 e.setTimeLocal(ENTRY_TIME);
                 zip.putNextEntry(e);
                 Npy.write(zip, a, precision);
+                zip.closeEntry();
+            }
+            if (meta != null) {
+                ZipEntry e = new ZipEntry(metaName);
+                e.setTimeLocal(ENTRY_TIME);
+                zip.putNextEntry(e);
+                zip.write(meta);
                 zip.closeEntry();
             }
             zip.finish(); // not close(): the caller owns and closes the underlying stream
