@@ -15,6 +15,7 @@ import theta.Version;
         description = "Train, check and serve a one-hidden-layer neural network on MNIST.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DataCommand.class,
         })
 public final class Main implements Runnable {
     /** Success. */

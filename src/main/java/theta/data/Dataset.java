@@ -1,0 +1,225 @@
+package theta.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Labelled examples (images), stored compactly and read-only.
+ *
+ * <p>Pixels are kept as {@code byte[]} (unsigned 0..255, scaled to [0,1] on use) when every
+ * value is an integer 0..255, as in IDX files: 60,000 MNIST images then cost 47 MB instead of
+ * 188 MB of floats. Anything else is kept as {@code float[]} raw values, unscaled. Example i
+ * occupies {@code features()} consecutive values; a dataset may be a view (offset, size) into
+ * shared arrays, which is how {@link #slice} avoids copying.
+ */
+public final class Dataset {
+    /** value / 255 for every byte value, computed by division so it equals (float) v / 255f. */
+    private static final float[] SCALE = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            SCALE[v] = v / 255f;
+        }
+    }
+
+    private final String name;
+    private final String source;
+    private final List<String> checksums;
+    private final byte[] bytes;
+    private final float[] floats;
+    private final int[] labels;
+    private final int start;
+    private final int size;
+    private final int rows;
+    private final int cols;
+    private final int classes;
+
+    private Dataset(String name, String source, List<String> checksums, byte[] bytes, float[] floats,
+                    int[] labels, int start, int size, int rows, int cols, int classes) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.source = Objects.requireNonNull(source, "source");
+        this.checksums = List.copyOf(checksums);
+        this.bytes = bytes;
+        this.floats = floats;
+        this.labels = labels;
+        this.start = start;
+        this.size = size;
+        this.rows = rows;
+        this.cols = cols;
+        this.classes = classes;
+    }
+
+    /**
+     * A dataset over unsigned byte pixels (0..255, row-major, one image after the other). The
+     * arrays are used as they are, not copied: the caller must not change them afterwards.
+     */
+    public static Dataset ofBytes(String name, byte[] pixels, int[] labels, int rows, int cols, int classes) {
+        check(pixels.length, labels, rows, cols, classes);
+        return new Dataset(name, "", List.of(), pixels, null, labels, 0, labels.length, rows, cols, classes);
+    }
+
+    /** A dataset over raw float values (not scaled); the arrays are used as they are, not copied. */
+    public static Dataset ofFloats(String name, float[] values, int[] labels, int rows, int cols, int classes) {
+        check(values.length, labels, rows, cols, classes);
+        for (int k = 0; k < values.length; k++) {
+            if (!Float.isFinite(values[k])) {
+                throw new IllegalArgumentException("value " + values[k] + " at index " + k + " is not finite");
+            }
+        }
+        return new Dataset(name, "", List.of(), null, values, labels, 0, labels.length, rows, cols, classes);
+    }
+
+    private static void check(int values, int[] labels, int rows, int cols, int classes) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("image shape " + rows + "x" + cols + " must be at least 1x1");
+        }
+        if (classes < 2) {
+            throw new IllegalArgumentException("classes " + classes + " must be at least 2");
+        }
+        if ((long) labels.length * rows * cols != values) {
+            throw new IllegalArgumentException(values + " pixel values do not hold " + labels.length
+                    + " images of " + rows + "x" + cols);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + labels[i] + " of example " + i
+                        + " is out of range 0.." + (classes - 1));
+            }
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int features() {
+        return rows * cols;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The folder or file the examples were read from ("" when built in memory). */
+    public String source() {
+        return source;
+    }
+
+    /** SHA-256 of the source files, as "sha256  filename" lines (the sha256sum format). */
+    public List<String> checksums() {
+        return checksums;
+    }
+
+    /** True when pixels are unsigned bytes scaled to [0,1]; false for raw floats. */
+    public boolean isBytes() {
+        return bytes != null;
+    }
+
+    /** The class (0..classes-1) of example i. */
+    public int label(int i) {
+        return labels[start + Objects.checkIndex(i, size)];
+    }
+
+    /** All labels, in a new array. */
+    public int[] labels() {
+        int[] copy = new int[size];
+        System.arraycopy(labels, start, copy, 0, size);
+        return copy;
+    }
+
+    /** Feature j of example i: byte / 255 for byte storage, the raw value for float storage. */
+    public float value(int i, int j) {
+        int k = index(i, j);
+        return bytes != null ? SCALE[bytes[k] & 0xFF] : floats[k];
+    }
+
+    /** The unsigned byte 0..255 behind feature j of example i (byte storage only). */
+    public int rawByte(int i, int j) {
+        if (bytes == null) {
+            throw new IllegalStateException(name + ": pixels are floats, not bytes");
+        }
+        return bytes[index(i, j)] & 0xFF;
+    }
+
+    /** dst[off .. off+features) = the (scaled) features of example i. */
+    public void copyRow(int i, float[] dst, int off) {
+        int n = features();
+        Objects.checkFromIndexSize(off, n, dst.length);
+        int base = (start + Objects.checkIndex(i, size)) * n;
+        if (bytes != null) {
+            for (int j = 0; j < n; j++) {
+                dst[off + j] = SCALE[bytes[base + j] & 0xFF];
+            }
+        } else {
+            System.arraycopy(floats, base, dst, off, n);
+        }
+    }
+
+    private int index(int i, int j) {
+        Objects.checkIndex(j, features());
+        return (start + Objects.checkIndex(i, size)) * features() + j;
+    }
+
+    /** Examples from..to-1 as a view: no pixels are copied. */
+    public Dataset slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, size);
+        return new Dataset(name, source, checksums, bytes, floats, labels, start + from, to - from,
+                rows, cols, classes);
+    }
+
+    /** The examples at the given indices, in that order, copied into new arrays. */
+    public Dataset select(int[] indices) {
+        int n = features();
+        int[] l = new int[indices.length];
+        byte[] b = bytes != null ? new byte[indices.length * n] : null;
+        float[] f = bytes == null ? new float[indices.length * n] : null;
+        for (int k = 0; k < indices.length; k++) {
+            int from = (start + Objects.checkIndex(indices[k], size)) * n;
+            l[k] = labels[start + indices[k]];
+            if (b != null) {
+                System.arraycopy(bytes, from, b, k * n, n);
+            } else {
+                System.arraycopy(floats, from, f, k * n, n);
+            }
+        }
+        return new Dataset(name, source, checksums, b, f, l, 0, l.length, rows, cols, classes);
+    }
+
+    /** The same examples under another name. */
+    public Dataset named(String newName) {
+        return new Dataset(newName, source, checksums, bytes, floats, labels, start, size, rows, cols, classes);
+    }
+
+    /** The same examples with provenance: the folder or file read and the sha256 lines of its files. */
+    public Dataset withSource(String newSource, List<String> newChecksums) {
+        return new Dataset(name, newSource, newChecksums, bytes, floats, labels, start, size, rows, cols, classes);
+    }
+
+    /**
+     * The same examples with more classes declared, e.g. so a test set that lacks the highest
+     * label agrees with its training set. Fewer classes than the labels need is an error.
+     */
+    public Dataset withClasses(int newClasses) {
+        if (newClasses < classes) {
+            throw new IllegalArgumentException(name + ": cannot reduce classes from " + classes + " to " + newClasses);
+        }
+        return new Dataset(name, source, checksums, bytes, floats, labels, start, size, rows, cols, newClasses);
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + size + " examples of " + rows + "x" + cols + ", " + classes + " classes";
+    }
+}

@@ -1,0 +1,53 @@
+package theta.data;
+
+import java.util.Objects;
+
+import theta.InputException;
+
+/**
+ * Training, validation and test sets. The validation set is carved from the end of the
+ * training file and never from the test set; with no validation it is an empty dataset
+ * (see {@link #hasValidation()}). All three have the same features and classes.
+ */
+public record Splits(Dataset train, Dataset validation, Dataset test) {
+    /** The usual MNIST split: the last 10,000 of the 60,000 training images validate. */
+    public static final int DEFAULT_VALIDATION = 10_000;
+
+    public Splits {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(test, "test");
+        for (Dataset d : new Dataset[] {validation, test}) {
+            if (d.features() != train.features()) {
+                throw new InputException(d.name() + ": " + d.features() + " features per example, but "
+                        + train.name() + " has " + train.features());
+            }
+            if (d.classes() != train.classes()) {
+                throw new IllegalArgumentException(d.name() + ": " + d.classes() + " classes, but "
+                        + train.name() + " has " + train.classes());
+            }
+        }
+    }
+
+    /**
+     * Splits {@code full} into its first size-n examples (train) and its last n (validation),
+     * without copying; the classes of all three sets are made to agree.
+     */
+    public static Splits of(Dataset full, Dataset test, int validation) {
+        if (validation < 0 || validation >= full.size()) {
+            throw new InputException("validation " + validation + ": must be 0.." + (full.size() - 1)
+                    + " (" + full.name() + " has " + full.size() + " examples)");
+        }
+        int classes = Math.max(full.classes(), test.classes());
+        Dataset all = full.withClasses(classes);
+        String base = full.name().endsWith(" train") ? full.name().substring(0, full.name().length() - 6)
+                : full.name();
+        int cut = full.size() - validation;
+        return new Splits(all.slice(0, cut), all.slice(cut, full.size()).named(base + " validation"),
+                test.withClasses(classes));
+    }
+
+    public boolean hasValidation() {
+        return validation.size() > 0;
+    }
+}

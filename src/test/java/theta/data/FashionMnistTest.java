@@ -1,0 +1,23 @@
+package theta.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Fashion-MNIST as Debian installs it (gzip IDX files); skipped where the package is absent. */
+class FashionMnistTest {
+    @Test
+    void loadsTheDebianFiles() {
+        Assumptions.assumeTrue(Files.isDirectory(FashionMnist.FOLDER), "dataset-fashion-mnist is not installed");
+        Splits s = FashionMnist.load(5_000);
+        assertEquals(55_000, s.train().size());
+        assertEquals(5_000, s.validation().size());
+        assertEquals(10_000, s.test().size());
+        assertEquals(9, s.train().label(0));  // the first training image is an ankle boot
+        assertEquals(9, s.test().label(0));
+        assertEquals(28, s.train().rows());
+    }
+}
