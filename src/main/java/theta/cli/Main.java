@@ -14,8 +14,15 @@ import theta.Version;
 @Command(name = "theta", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
         description = "Train, check and serve a one-hidden-layer neural network on MNIST.",
         subcommands = {
-                CommandLine.HelpCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
+                GradcheckCommand.class,
+                CostCommand.class,
+                ExportCommand.class,
+                ServeCommand.class,
                 DataCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
     /** Success. */

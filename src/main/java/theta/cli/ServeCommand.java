@@ -1,0 +1,81 @@
+package theta.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import theta.eval.Classifier;
+import theta.io.ModelFile;
+import theta.nn.Model;
+import theta.web.Predictor;
+import theta.web.Server;
+
+/** theta serve: a web page to draw a digit and see the model's prediction. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves a page where you draw a digit and see the prediction, and a JSON API (POST /api/predict).")
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    Path modelFile;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--host", defaultValue = Server.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be in 0..65535, got " + port);
+        }
+        Model model = ModelFile.read(modelFile);
+        if (model.network().architecture().inputs() != 784) {
+            throw new IllegalArgumentException(modelFile + " takes " + model.network().architecture().inputs()
+                    + " inputs; the drawing page needs a 28x28 (784-input) model");
+        }
+        Classifier classifier = new Classifier(model);
+        Map<String, String> description = ModelFile.describe(model);
+        description.put("file", modelFile.toString());
+        Predictor predictor = new Predictor() {
+            @Override
+            public double[] probabilities(float[] image784) {
+                return classifier.probabilities(image784);
+            }
+
+            @Override
+            public int classes() {
+                return model.network().architecture().outputs();
+            }
+
+            @Override
+            public Map<String, String> describe() {
+                return description;
+            }
+        };
+        Server server;
+        try {
+            server = Server.start(host, port, predictor);
+        } catch (java.net.BindException e) {
+            throw new IllegalArgumentException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "); try another --port");
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            done.countDown();
+        }));
+        spec.commandLine().getOut().println("theta: serving " + modelFile + " at " + server.url() + " (Ctrl-C to stop)");
+        spec.commandLine().getOut().flush();
+        done.await();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,49 @@
+package theta.eval;
+
+import theta.math.Precision;
+import theta.math.Vec;
+import theta.nn.Mode;
+import theta.nn.Model;
+import theta.nn.Network;
+import theta.nn.Workspace;
+
+/** Classifies single inputs with a model. Not thread-safe: one per thread. */
+public final class Classifier {
+    private final Network net;
+    private final Vec params;
+    private final Workspace ws;
+
+    public Classifier(Model model) {
+        this.net = model.network();
+        this.params = Precision.F64.zeros(model.params().length);
+        params.copyFrom(model.params());
+        this.ws = net.workspace(1, Precision.F64);
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    /** The K output probabilities (softmax, or the sigmoids for sigmoid outputs) of one input. */
+    public double[] probabilities(float[] features) {
+        int n = net.architecture().inputs();
+        if (features.length != n) {
+            throw new IllegalArgumentException("input has " + features.length + " values, the model expects " + n);
+        }
+        ws.input().copyFrom(features, 0, 0, n);
+        net.forward(params, 1, ws, Mode.eval());
+        return net.probabilities(ws, 0, new double[net.architecture().outputs()]);
+    }
+
+    /** The predicted class of one input. */
+    public int classify(float[] features) {
+        double[] p = probabilities(features);
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}
