@@ -30,6 +30,15 @@ public interface Activation {
         return new double[0];
     }
 
+    /**
+     * The largest input for which g and g' are finite doubles ({@code exponential}: 709.78, just
+     * below ln(Double.MAX_VALUE)). Above it g may overflow to +Infinity (and g' with it), never to
+     * NaN; the derivative checker compares no derivatives there.
+     */
+    default double maxFiniteInput() {
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** Number of learnable parameters (PReLU: its slope). They live in the network's parameter vector. */
     default int learnableCount() {
         return 0;
