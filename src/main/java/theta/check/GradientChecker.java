@@ -1,6 +1,8 @@
 package theta.check;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -42,24 +44,39 @@ public final class GradientChecker {
                         + x.length + " parameters");
             }
             for (int i : sample(b, opts.perBlock(), rng)) {
-                entries.add(entry(f, probe, i, b.name(), analytical[i], opts.eps()));
+                entries.add(entry(f, probe, i, b.name(), analytical[i], opts));
             }
         }
         return summarise(entries, blocks, x, opts, context);
     }
 
     private static CheckReport.Entry entry(DifferentiableFunction f, double[] probe, int i, String block,
-                                           double analytical, double eps) {
+                                           double analytical, CheckOptions opts) {
+        double h = opts.eps();
         double xi = probe[i];
-        probe[i] = xi + eps;
-        double plus = f.value(probe, null);
-        Object kinkPlus = f instanceof KinkAware k ? k.kinkState() : null;
-        probe[i] = xi - eps;
-        double minus = f.value(probe, null);
-        Object kinkMinus = f instanceof KinkAware k ? k.kinkState() : null;
+        Set<Object> states = new HashSet<>();
+        double plus = at(f, probe, i, xi + h, states);
+        double minus = at(f, probe, i, xi - h, states);
+        double numerical;
+        if (opts.order() == 2) {
+            numerical = (plus - minus) / (2 * h);
+        } else {
+            double plus2 = at(f, probe, i, xi + 2 * h, states);
+            double minus2 = at(f, probe, i, xi - 2 * h, states);
+            numerical = (8 * (plus - minus) - (plus2 - minus2)) / (12 * h);
+        }
         probe[i] = xi;
-        boolean nearKink = !Objects.equals(kinkPlus, kinkMinus);
-        return new CheckReport.Entry(i, block, (plus - minus) / (2 * eps), analytical, nearKink);
+        // Different kink states at the probe points: the differences straddle a kink.
+        return new CheckReport.Entry(i, block, numerical, analytical, states.size() > 1);
+    }
+
+    private static double at(DifferentiableFunction f, double[] probe, int i, double value, Set<Object> states) {
+        probe[i] = value;
+        double v = f.value(probe, null);
+        if (f instanceof KinkAware k) {
+            states.add(k.kinkState());
+        }
+        return v;
     }
 
     /** All indices of the block when it has at most n, else n distinct ones drawn from the seed, sorted. */

@@ -48,8 +48,12 @@ public final class GradcheckCommand implements Callable<Integer> {
             description = "Print the first N entries of each check side by side: numerical, analytical, relative error.")
     int show;
 
-    @Option(names = "--eps", defaultValue = "1e-4", description = "Central-difference step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eps", defaultValue = "1e-4", description = "Central-difference step h (default: ${DEFAULT-VALUE}).")
     double eps;
+
+    @Option(names = "--order", defaultValue = "4",
+            description = "Difference formula: 2 = classic (f(x+h)-f(x-h))/2h, error O(h^2); 4 = five-point, error O(h^4) (default: ${DEFAULT-VALUE}).")
+    int order;
 
     @Option(names = "--tolerance", defaultValue = "1e-9",
             description = "Pass when norm(num-ana)/norm(num+ana) is below this on the debug network (default: ${DEFAULT-VALUE}).")
@@ -69,7 +73,7 @@ public final class GradcheckCommand implements Callable<Integer> {
             description = "Parameters checked per block on MNIST (default: ${DEFAULT-VALUE}).")
     int perBlock;
 
-    @Option(names = "--mnist-tolerance", defaultValue = "1e-7",
+    @Option(names = "--mnist-tolerance", defaultValue = "1e-9",
             description = "Tolerance of the MNIST check (default: ${DEFAULT-VALUE}).")
     double mnistTolerance;
 
@@ -91,8 +95,8 @@ public final class GradcheckCommand implements Callable<Integer> {
                 : activations.stream().map(Activations::parse).toList();
         List<Loss> losses = outputs == null ? List.of(Loss.values()) : outputs.stream().map(Loss::parse).toList();
         SimulatedBug simulated = SimulatedBug.parse(bug);
-        CheckOptions debugOpts = CheckOptions.defaults().withEps(eps).withTolerance(tolerance);
-        CheckOptions batchOpts = CheckOptions.defaults().withEps(eps).withTolerance(mnistTolerance)
+        CheckOptions debugOpts = CheckOptions.defaults().withEps(eps).withOrder(order).withTolerance(tolerance);
+        CheckOptions batchOpts = CheckOptions.defaults().withEps(eps).withOrder(order).withTolerance(mnistTolerance)
                 .withPerBlock(perBlock);
         GradCheckSuite.Batch batch = mnist ? mnistBatch() : null;
         GradcheckReport report = new GradcheckReport(out, show);

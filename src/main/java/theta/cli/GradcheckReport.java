@@ -23,7 +23,8 @@ final class GradcheckReport {
     }
 
     void header(CheckOptions debug, GradCheckSuite.Batch batch, CheckOptions batchOpts, SimulatedBug bug) {
-        out.printf(Locale.ROOT, "Gradient check, float64, central differences with eps = %g%n", debug.eps());
+        out.printf(Locale.ROOT, "Gradient check, float64, %s central differences, h = %g%n",
+                debug.order() == 4 ? "fourth-order (five-point)" : "second-order", debug.eps());
         out.printf(Locale.ROOT, "  debug network: every parameter, pass when norm(num-ana)/norm(num+ana) < %g%n",
                 debug.tolerance());
         if (batch != null) {
