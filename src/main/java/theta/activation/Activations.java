@@ -68,6 +68,25 @@ public final class Activations {
     }
 
     /** One activation of each built-in family with default parameters, in a stable order. */
+    /** True for activations of this catalogue, whose derivatives are verified by theta's own tests. */
+    public static boolean isBuiltin(Activation a) {
+        return a instanceof ParameterizedActivation;
+    }
+
+    /**
+     * Checks a user's activation before training with it: its derivative must agree with f
+     * numerically. Throws IllegalArgumentException naming the offending points otherwise.
+     */
+    public static Activation requireVerified(Activation a) {
+        if (!isBuiltin(a)) {
+            Verification v = ActivationVerifier.verify(a);
+            if (!v.ok()) {
+                throw new IllegalArgumentException(v.summary());
+            }
+        }
+        return a;
+    }
+
     public static List<Activation> builtins() {
         return BUILTINS;
     }

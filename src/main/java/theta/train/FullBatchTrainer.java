@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import theta.activation.Activations;
 import theta.data.Dataset;
 import theta.data.Splits;
 import theta.eval.Evaluation;
@@ -27,6 +28,7 @@ public final class FullBatchTrainer {
 
     public static Trainer.Result train(Network net, TrainConfig cfg, Splits data, double[] initial,
                                        TrainListener listener) {
+        Activations.requireVerified(net.activation());
         Dataset train = data.train();
         int n = train.size();
         int features = train.features();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
+import theta.activation.Activations;
 import theta.data.Dataset;
 import theta.data.Splits;
 import theta.eval.Evaluation;
@@ -40,6 +41,7 @@ public final class Trainer {
         this.cfg = cfg;
         this.data = data;
         this.listener = listener;
+        Activations.requireVerified(net.activation());
         if (cfg.fullBatch()) {
             throw new IllegalArgumentException(cfg.optimizer() + " is a full-batch minimiser: use FullBatchTrainer");
         }
