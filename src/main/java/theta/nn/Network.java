@@ -5,6 +5,7 @@ import java.util.Objects;
 import theta.activation.Activation;
 import theta.loss.Loss;
 import theta.math.Gemm;
+import theta.math.Parallel;
 import theta.math.Vec;
 
 /**
@@ -81,22 +82,22 @@ public final class Network {
             int nin = arch.units(l - 1);
             int out = arch.units(l);
             Vec z = ws.z[l];
-            // Z = in * W^T + b, with W^T read in place from the parameter vector (see Layout).
-            gemm.gemm(false, false, m, out, nin, 1, in, 0, nin, params, layout.weights(l), out, 0, z, 0, out);
-            int bias = layout.theta(l);
+            // Z = 1 b^T + in * W^T: the bias broadcast as a rank-1 product, then the weights added
+            // in (beta = 1), with W^T read in place from the parameter vector (see Layout).
+            gemm.gemm(false, false, m, out, 1, 1, ws.ones, 0, 1, params, layout.theta(l), out, 0, z, 0, out);
+            gemm.gemm(false, false, m, out, nin, 1, in, 0, nin, params, layout.weights(l), out, 1, z, 0, out);
             if (l == layers) {
-                addBias(z, m, out, params, bias);
                 break;
             }
             Activation g = activation(params, l);
             Vec a = ws.a[l];
-            boolean random = mode.training() && g.stochastic();
-            for (int i = 0, idx = 0; i < m; i++) {
-                for (int j = 0; j < out; j++, idx++) {
-                    double x = z.get(idx) + params.get(bias + j);
-                    z.set(idx, x);
-                    a.set(idx, random ? g.fTrain(x, mode.rng()) : g.f(x));
+            if (mode.training() && g.stochastic()) {
+                // Random draws in a fixed order, so a seeded run repeats exactly: one thread.
+                for (int idx = 0; idx < m * out; idx++) {
+                    a.set(idx, g.fTrain(z.get(idx), mode.rng()));
                 }
+            } else {
+                Parallel.forRange(m, rowsPerPart(out), 1, (r0, r1) -> g.f(z, a, r0 * out, r1 * out));
             }
             in = a;
             if (mode.training() && mode.hiddenDropout() > 0) {
@@ -139,7 +140,7 @@ public final class Network {
     /** Back-propagates ws.dz[layers] (dL/dz per example, not yet divided by m) into grad. */
     private void backward(Vec params, int m, double lambda, int regM, Vec grad, Workspace ws, Mode mode) {
         int layers = arch.layers();
-        scale(ws.dz[layers], m * arch.outputs(), 1.0 / m);
+        ws.dz[layers].scale(1.0 / m, 0, m * arch.outputs());
         for (int l = layers; l >= 1; l--) {
             int nin = arch.units(l - 1);
             int out = arch.units(l);
@@ -147,18 +148,19 @@ public final class Network {
             Vec in = layerInput(l, ws, mode);
             // dW^T = in^T * dZ  (nin x out, the weights block of Theta_l); db = column sums of dZ.
             gemm.gemm(true, false, nin, out, m, 1, in, 0, nin, dz, 0, out, 0, grad, layout.weights(l), out);
-            columnSums(dz, m, out, grad, layout.theta(l));
+            // db = 1^T dZ: a 1 x m times m x out product (column sums).
+            gemm.gemm(false, false, 1, out, m, 1, ws.ones, 0, m, dz, 0, out, 0, grad, layout.theta(l), out);
             if (l > 1) {
                 backwardHidden(params, l - 1, m, grad, ws, mode);
             }
         }
+        if (lambda == 0) {
+            return;
+        }
         double r = lambda / regM;
         for (int l = 1; l <= layers; l++) {
             int w = layout.weights(l);
-            int n = layout.thetaLength(l) - arch.units(l);
-            for (int i = w; i < w + n; i++) {
-                grad.set(i, grad.get(i) + r * params.get(i));
-            }
+            grad.axpy(r, params, w, w, layout.thetaLength(l) - arch.units(l));
         }
     }
 
@@ -171,13 +173,24 @@ public final class Network {
         gemm.gemm(false, true, m, units, next, 1, ws.dz[l + 1], 0, next, params, layout.weights(l + 1), next,
                 0, dz, 0, units);
         Activation g = activation(params, l);
-        int nAct = g.learnableCount();
-        double[] dAct = new double[nAct];
         Vec z = ws.z[l];
         Vec a = ws.a[l];
         // The layer above saw a * mask (mask = 0 or 1/keep), so dA gets multiplied by the mask.
         Vec mask = mode.training() && mode.hiddenDropout() > 0 ? ws.mask[l] : null;
-        for (int idx = 0, n = m * units; idx < n; idx++) {
+        int n = m * units;
+        int nAct = g.learnableCount();
+        if (nAct == 0) {
+            Parallel.forRange(m, rowsPerPart(units), 1, (r0, r1) -> {
+                if (mask != null) {
+                    multiply(dz, mask, r0 * units, r1 * units);
+                }
+                g.dfTimes(z, a, dz, r0 * units, r1 * units);
+            });
+            return;
+        }
+        // Learnable parameters: dJ/dp = sum over the layer of dA * dg/dp, summed in one thread.
+        double[] dAct = new double[nAct];
+        for (int idx = 0; idx < n; idx++) {
             double da = dz.get(idx);
             if (mask != null) {
                 da *= mask.get(idx);
@@ -192,6 +205,18 @@ public final class Network {
         for (int p = 0; p < nAct; p++) {
             grad.set(layout.activation(l) + p, dAct[p]);
         }
+    }
+
+    /** d[i] *= mask[i] on [from, to). */
+    private static void multiply(Vec d, Vec mask, int from, int to) {
+        for (int i = from; i < to; i++) {
+            d.set(i, d.get(i) * mask.get(i));
+        }
+    }
+
+    /** Rows per parallel part of an element-wise pass: enough that a hand-off pays (about 16k entries). */
+    private static int rowsPerPart(int units) {
+        return Math.max(1, (1 << 14) / units);
     }
 
     private Vec layerInput(int l, Workspace ws, Mode mode) {
@@ -241,31 +266,6 @@ public final class Network {
         }
         if (params.precision() != ws.precision) {
             throw new IllegalArgumentException("parameters are " + params.precision() + ", workspace is " + ws.precision);
-        }
-    }
-
-    private static void addBias(Vec z, int m, int out, Vec params, int bias) {
-        for (int i = 0, idx = 0; i < m; i++) {
-            for (int j = 0; j < out; j++, idx++) {
-                z.set(idx, z.get(idx) + params.get(bias + j));
-            }
-        }
-    }
-
-    private static void columnSums(Vec dz, int m, int out, Vec dst, int off) {
-        for (int j = 0; j < out; j++) {
-            dst.set(off + j, 0);
-        }
-        for (int i = 0, idx = 0; i < m; i++) {
-            for (int j = 0; j < out; j++, idx++) {
-                dst.set(off + j, dst.get(off + j) + dz.get(idx));
-            }
-        }
-    }
-
-    private static void scale(Vec v, int n, double s) {
-        for (int i = 0; i < n; i++) {
-            v.set(i, v.get(i) * s);
         }
     }
 

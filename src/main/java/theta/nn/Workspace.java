@@ -24,6 +24,8 @@ public final class Workspace {
     final Vec[] mask;
     /** dCost/dZ_l, m x units(l). */
     final Vec[] dz;
+    /** capacity ones: 1^T dZ gives the bias gradient as one product. */
+    final Vec ones;
     /** Scratch row for probabilities. */
     final double[] row;
 
@@ -48,6 +50,8 @@ public final class Workspace {
                 a[l] = precision.zeros(size);
             }
         }
+        ones = precision.zeros(capacity);
+        ones.fill(1);
         row = new double[arch.outputs()];
     }
 

@@ -3,6 +3,7 @@ package theta.optim;
 import java.util.BitSet;
 import java.util.List;
 
+import theta.math.Parallel;
 import theta.math.Vec;
 
 /**
@@ -88,6 +89,11 @@ public final class Adam implements Optimizer {
 
         /** For i in [from, to): moments, then p = p*keep - stepSize * m / (sqrt(v)/sqrt(bc2) + eps). */
         void run(int from, int to, double keep) {
+            // Entries are independent: cut the range between threads.
+            Parallel.forRange(to - from, 1 << 14, 16, (a, b) -> entries(from + a, from + b, keep));
+        }
+
+        private void entries(int from, int to, double keep) {
             double b1 = config.beta1();
             double b2 = config.beta2();
             double eps = config.eps();

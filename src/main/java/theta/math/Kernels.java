@@ -1,0 +1,80 @@
+package theta.math;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+/**
+ * Element-wise loops over native vectors, written so that the JIT vectorises them: each range
+ * is copied through a small heap chunk (a bulk copy), computed there branch-free, and copied
+ * back. Loops that read and write a direct buffer element by element are not vectorised, and a
+ * data-dependent branch such as {@code x > 0 ? x : 0} mispredicts half the time on activations.
+ */
+final class Kernels {
+    /** Entries per chunk: two chunks of 4 KB (float) stay in the core's L1 cache. */
+    private static final int CHUNK = 1024;
+    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[2][CHUNK]);
+    private static final ThreadLocal<double[][]> DOUBLES = ThreadLocal.withInitial(() -> new double[2][CHUNK]);
+
+    private Kernels() {}
+
+    /** y[i] = max(x[i], floor). */
+    static void max(FloatBuffer x, float floor, FloatBuffer y, int from, int to) {
+        float[] a = FLOATS.get()[0];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.max(a[i], floor);
+            }
+            y.put(s, a, 0, n);
+        }
+    }
+
+    static void max(DoubleBuffer x, double floor, DoubleBuffer y, int from, int to) {
+        double[] a = DOUBLES.get()[0];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.max(a[i], floor);
+            }
+            y.put(s, a, 0, n);
+        }
+    }
+
+    /**
+     * d[i] = x[i] > 0 ? d[i] : 0, as d[i] * step(x[i]) with step = max(min(x * 2^149, 1), 0):
+     * 2^149 lifts the smallest positive float (2^-149) to 1, so step is exactly 1 for x > 0 and 0
+     * for x <= 0 (the factor is applied in two parts, as 2^149 itself is not a float).
+     */
+    static void keepWherePositive(FloatBuffer x, FloatBuffer d, int from, int to) {
+        float[][] t = FLOATS.get();
+        float[] a = t[0];
+        float[] b = t[1];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            d.get(s, b, 0, n);
+            for (int i = 0; i < n; i++) {
+                b[i] *= Math.max(Math.min(a[i] * 0x1p126f * 0x1p23f, 1f), 0f);
+            }
+            d.put(s, b, 0, n);
+        }
+    }
+
+    /** As for float, with 2^1074 = 2^1022 * 2^52 for the smallest positive double. */
+    static void keepWherePositive(DoubleBuffer x, DoubleBuffer d, int from, int to) {
+        double[][] t = DOUBLES.get();
+        double[] a = t[0];
+        double[] b = t[1];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            d.get(s, b, 0, n);
+            for (int i = 0; i < n; i++) {
+                b[i] *= Math.max(Math.min(a[i] * 0x1p1022 * 0x1p52, 1), 0);
+            }
+            d.put(s, b, 0, n);
+        }
+    }
+}
