@@ -120,9 +120,11 @@ public final class BenchCommand implements Callable<Integer> {
         params.copyFrom(result.params());
         List<Throughput.Pass> passes = new ArrayList<>();
         for (int b : new int[] {1, 128, 10_000}) {
+            System.gc(); // each batch size's workspace is released before the next is allocated
             passes.add(Throughput.classify(net, params, test, b, b == 1 ? 1 : inferReps));
         }
         Throughput.Latency latency = Throughput.singleImages(net, params, test, 2000);
+        System.gc();
         GemmPeak after = GemmPeak.measure(peakSize, 3);
 
         BenchReport report = BenchMath.report(net, cfg, train.size(), test.size(), records, before, after, passes,

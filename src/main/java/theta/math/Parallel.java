@@ -1,8 +1,8 @@
 package theta.math;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
@@ -28,7 +28,8 @@ public final class Parallel {
     /** How long a worker or the caller spins before parking, in nanoseconds. */
     private static final long SPIN_NANOS = 50_000;
 
-    private static final ReentrantLock BUSY = new ReentrantLock();
+    /** Set while a job runs; not reentrant, so a job started inside a part runs inline. */
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
     private static Worker[] workers = new Worker[0];
 
     private Parallel() {}
@@ -38,7 +39,7 @@ public final class Parallel {
      * each part runs exactly once, in no particular thread or order.
      */
     public static void run(int parts, IntConsumer task) {
-        if (parts <= 1 || !BUSY.tryLock()) {
+        if (parts <= 1 || !BUSY.compareAndSet(false, true)) {
             for (int p = 0; p < parts; p++) {
                 task.accept(p);
             }
@@ -58,7 +59,7 @@ public final class Parallel {
                 throw failure;
             }
         } finally {
-            BUSY.unlock();
+            BUSY.set(false);
         }
     }
 

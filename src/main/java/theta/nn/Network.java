@@ -121,7 +121,7 @@ public final class Network {
         int layers = arch.layers();
         int k = arch.outputs();
         Vec logits = ws.z[layers];
-        Vec dz = grad == null ? null : ws.dz[layers];
+        Vec dz = grad == null ? null : ws.dz()[layers];
         double data = 0;
         for (int i = 0; i < m; i++) {
             int y = labels[i];
@@ -140,11 +140,11 @@ public final class Network {
     /** Back-propagates ws.dz[layers] (dL/dz per example, not yet divided by m) into grad. */
     private void backward(Vec params, int m, double lambda, int regM, Vec grad, Workspace ws, Mode mode) {
         int layers = arch.layers();
-        ws.dz[layers].scale(1.0 / m, 0, m * arch.outputs());
+        ws.dz()[layers].scale(1.0 / m, 0, m * arch.outputs());
         for (int l = layers; l >= 1; l--) {
             int nin = arch.units(l - 1);
             int out = arch.units(l);
-            Vec dz = ws.dz[l];
+            Vec dz = ws.dz()[l];
             Vec in = layerInput(l, ws, mode);
             // dW^T = in^T * dZ  (nin x out, the weights block of Theta_l); db = column sums of dZ.
             gemm.gemm(true, false, nin, out, m, 1, in, 0, nin, dz, 0, out, 0, grad, layout.weights(l), out);
@@ -168,9 +168,9 @@ public final class Network {
     private void backwardHidden(Vec params, int l, int m, Vec grad, Workspace ws, Mode mode) {
         int units = arch.units(l);
         int next = arch.units(l + 1);
-        Vec dz = ws.dz[l];
+        Vec dz = ws.dz()[l];
         // dA_l = dZ_{l+1} * W_{l+1}: W^T is stored, so multiply by its transpose.
-        gemm.gemm(false, true, m, units, next, 1, ws.dz[l + 1], 0, next, params, layout.weights(l + 1), next,
+        gemm.gemm(false, true, m, units, next, 1, ws.dz()[l + 1], 0, next, params, layout.weights(l + 1), next,
                 0, dz, 0, units);
         Activation g = activation(params, l);
         Vec z = ws.z[l];
