@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** A deadlock fails the test instead of hanging the build. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ParallelTest {
     private final int threadsBefore = Threads.get();
 
@@ -52,10 +55,12 @@ class ParallelTest {
     @Test
     void nestedJobsRunInTheCallingThread() {
         Threads.set(2);
-        AtomicIntegerArray runs = new AtomicIntegerArray(4);
-        Parallel.run(2, outer -> Parallel.run(2, inner -> runs.incrementAndGet(2 * outer + inner)));
-        for (int i = 0; i < 4; i++) {
-            assertEquals(1, runs.get(i));
+        for (int rep = 0; rep < 2000; rep++) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(4);
+            Parallel.run(2, outer -> Parallel.run(2, inner -> runs.incrementAndGet(2 * outer + inner)));
+            for (int i = 0; i < 4; i++) {
+                assertEquals(1, runs.get(i), "repetition " + rep);
+            }
         }
     }
 
