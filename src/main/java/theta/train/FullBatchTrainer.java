@@ -52,7 +52,7 @@ public final class FullBatchTrainer {
             valAcc = e.accuracy();
         }
         List<EpochRecord> history = new ArrayList<>();
-        history.add(new EpochRecord(1, r.cost(), valLoss, valAcc, 0, seconds));
+        history.add(new EpochRecord(1, r.cost(), valLoss, valAcc, Double.NaN, seconds));
         listener.onEpoch(history.get(0));
         return new Trainer.Result(r.x(), 1, history, false, null);
     }
