@@ -6,9 +6,11 @@ import theta.math.Vec;
 /** Copies examples of a dataset into a network's input buffer, converting bytes to [0,1] on the way. */
 public final class Inputs {
     private final float[] row;
+    private final double[] exactRow;
 
     public Inputs(int features) {
         this.row = new float[features];
+        this.exactRow = new double[features];
     }
 
     /** Rows 0..count of {@code input} = examples order[from..from+count) of {@code data} (order null: identity). */
@@ -20,8 +22,14 @@ public final class Inputs {
         }
         for (int i = 0; i < count; i++) {
             int idx = order == null ? from + i : order[from + i];
-            data.copyRow(idx, row, 0);
-            input.copyFrom(row, 0, i * n, n);
+            if (input.precision() == theta.math.Precision.F64) {
+                // float64 evaluations see byte / 255.0 exactly, as a float64 reference would.
+                data.copyRow(idx, exactRow, 0);
+                input.copyFrom(exactRow, 0, i * n, n);
+            } else {
+                data.copyRow(idx, row, 0);
+                input.copyFrom(row, 0, i * n, n);
+            }
         }
     }
 
