@@ -23,17 +23,19 @@ import java.util.stream.IntStream;
  * and zeros, so it stays in [0,1].
  *
  * <p><b>Elastic fields: a bank, not a fresh field per image.</b> Simard et al. (2003) smooth a new
- * uniform(-1,1) field with a Gaussian (sigma 4) for every image. Done directly that costs about
- * 3,600 random numbers and 80,000 multiply-adds per component, tens of microseconds per image,
- * more than the training step it feeds. Instead the constructor smooths {@value ElasticFieldBank#SIZE}
- * independent fields once (about 20 ms for sigma 4) and each image takes its horizontal and its
- * vertical displacement from two fields of the bank, each under a random mirror/transposition and
- * sign: 256 x 8 x 2 = 4,096 variants per component and about 16.8 million pairs, composed with a
- * fresh affine map. The price is that fields repeat across images (each is used a few hundred times
- * per 60,000-image epoch), which matters little next to the other random parameters; the benefit is
- * an elastic warp that costs the same as an affine one.
+ * uniform(-1,1) field with a Gaussian (sigma 4) for every image. Done directly that costs, per
+ * component, about 3,600 random numbers and 80,000 multiply-adds (the kernel reaches 4 sigma), some
+ * 100 microseconds per image: more than the training step it feeds. Instead the constructor smooths
+ * {@value ElasticFieldBank#SIZE} independent fields once (a fraction of a second at sigma 4; 1.6 MB)
+ * and each image takes its horizontal and its vertical displacement from two fields of the bank,
+ * each under a random mirror/transposition and sign: 256 x 8 x 2 = 4,096 variants per component
+ * (2,048 for images that are not square) and about 16.8 million pairs, composed with a fresh affine
+ * map. The price is that a field recurs (each is drawn a few hundred times per 60,000-image epoch),
+ * so the warps are less varied than with fresh fields, although the pairing, the symmetries and the
+ * affine part keep the composed maps distinct; the gain is an elastic warp that costs about the
+ * same as an affine one.
  *
- * <p>Instances are immutable and safe to share between threads.
+ * <p>Instances are immutable (each thread keeps its own working arrays) and safe to share.
  */
 public final class Augmenter {
     /** Below this many images a batch runs on the calling thread. */
@@ -46,6 +48,7 @@ public final class Augmenter {
     private final ElasticFieldBank bank; // null unless elastic warps are on
     private final double cx;
     private final double cy;
+    private final ThreadLocal<Scratch> scratch;
 
     /** Builds the augmenter; with elastic warps on this smooths the field bank (milliseconds). */
     public Augmenter(AugmentConfig cfg, int rows, int cols, long seed) {
@@ -61,6 +64,7 @@ public final class Augmenter {
         this.bank = cfg.isElastic()
                 ? new ElasticFieldBank(rows, cols, cfg.elasticSigma(), mix64(seed ^ 0x13198A2E03707344L))
                 : null;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(rows, cols));
     }
 
     public AugmentConfig config() {
@@ -88,28 +92,17 @@ public final class Augmenter {
             System.arraycopy(src, srcOff, dst, dstOff, n);
             return;
         }
-        SplittableRandom rnd = new SplittableRandom(imageSeed(seed, epoch, index));
-        double theta = Math.toRadians(symmetric(rnd, cfg.maxRotation()));
-        double scale = cfg.minScale() + (cfg.maxScale() - cfg.minScale()) * rnd.nextDouble();
-        double shear = symmetric(rnd, cfg.maxShear());
-        double tx = symmetric(rnd, cfg.maxShift());
-        double ty = symmetric(rnd, cfg.maxShift());
-        // R(theta) H(k) / s = [[c, c k - s], [s, s k + c]] / s, with c = cos, s = sin.
-        double cos = Math.cos(theta) / scale;
-        double sin = Math.sin(theta) / scale;
-        Affine a = new Affine(cos, cos * shear - sin, sin, sin * shear + cos, tx, ty);
-        double[] padded = pad(src, srcOff);
-        if (bank != null && rnd.nextDouble() < cfg.elasticProbability()) {
-            warpElastic(padded, dst, dstOff, a, rnd.nextLong());
-        } else {
-            warpAffine(padded, dst, dstOff, a);
-        }
+        Scratch s = scratch.get();
+        sourcePositions(epoch, index, s.px, s.py);
+        resample(src, srcOff, s, dst, dstOff);
     }
 
     /**
      * Augments {@code count} consecutive images: image k is read at {@code srcOff + k*pixels},
-     * written at {@code dstOff + k*pixels} and distorted as index {@code firstIndex + k}. Runs on
-     * the common fork-join pool; the result equals calling {@link #augment} for each image.
+     * written at {@code dstOff + k*pixels} and distorted as index {@code firstIndex + k}. From
+     * {@value #PARALLEL_MIN} images on it runs on the common fork-join pool; the result equals
+     * calling {@link #augment} for each image. The destination range must not overlap other
+     * images' sources.
      */
     public void augmentBatch(float[] src, int srcOff, float[] dst, int dstOff, int count, long epoch, long firstIndex) {
         int n = pixels();
@@ -144,31 +137,45 @@ public final class Augmenter {
         }
     }
 
-    /** Inverse map p = c + M (q - c - t): output pixel q reads source p; m01 multiplies y in x. */
-    private record Affine(double m00, double m01, double m10, double m11, double tx, double ty) {
-    }
-
-    private void warpAffine(double[] padded, float[] dst, int dstOff, Affine a) {
-        int r = rows;
-        int c = cols;
-        double m00 = a.m00();
-        double m10 = a.m10();
-        for (int y = 0; y < r; y++) {
-            double ox = cx - m00 * (cx + a.tx()) + a.m01() * (y - cy - a.ty());
-            double oy = cy - m10 * (cx + a.tx()) + a.m11() * (y - cy - a.ty());
-            int row = dstOff + y * c;
-            double xd = 0; // a double counter: converting x from int in the loop costs half the time
-            for (int x = 0; x < c; x++, xd++) {
-                dst[row + x] = sample(padded, c, r, ox + m00 * xd, oy + m10 * xd);
+    /**
+     * Fills {@code px[k], py[k]} (k = y * cols + x) with the source position that output pixel
+     * (x, y) of image (epoch, index) reads: the map of the class comment, drawn from the image's seed.
+     */
+    void sourcePositions(long epoch, long index, double[] px, double[] py) {
+        SplittableRandom rnd = new SplittableRandom(imageSeed(seed, epoch, index));
+        double theta = Math.toRadians(symmetric(rnd, cfg.maxRotation()));
+        double scale = cfg.minScale() + (cfg.maxScale() - cfg.minScale()) * rnd.nextDouble();
+        double shear = symmetric(rnd, cfg.maxShear());
+        double tx = symmetric(rnd, cfg.maxShift());
+        double ty = symmetric(rnd, cfg.maxShift());
+        // M = R(theta) H(k) / s = [[c, c k - s], [s, s k + c]] / s, with c = cos, s = sin.
+        double cos = Math.cos(theta) / scale;
+        double sin = Math.sin(theta) / scale;
+        double m00 = cos;
+        double m01 = cos * shear - sin;
+        double m10 = sin;
+        double m11 = sin * shear + cos;
+        for (int y = 0; y < rows; y++) {
+            // p = c + M (q - c - t), with the part that does not depend on x taken out of the loop.
+            double ox = cx - m00 * (cx + tx) + m01 * (y - cy - ty);
+            double oy = cy - m10 * (cx + tx) + m11 * (y - cy - ty);
+            int row = y * cols;
+            double xd = 0; // a double counter: converting x from int inside the loop was measurably slower
+            for (int x = 0; x < cols; x++, xd++) {
+                px[row + x] = ox + m00 * xd;
+                py[row + x] = oy + m10 * xd;
             }
+        }
+        if (bank != null && rnd.nextDouble() < cfg.elasticProbability()) {
+            addElastic(rnd.nextLong(), px, py);
         }
     }
 
     /**
-     * As {@link #warpAffine}, plus alpha times two bank fields. Bits of {@code pick}: 0-7 the field
-     * for x, 8-10 its symmetry, 11 its sign; 12-19, 20-22 and 23 the same for y.
+     * Adds alpha times two bank fields to the positions. Bits of {@code pick}: 0-7 the field for
+     * x, 8-10 its symmetry, 11 its sign; 12-19, 20-22 and 23 the same for y.
      */
-    private void warpElastic(double[] padded, float[] dst, int dstOff, Affine a, long pick) {
+    private void addElastic(long pick, double[] px, double[] py) {
         int mask = ElasticFieldBank.SIZE - 1;
         int symU = (int) (pick >>> 8) & 7;
         int symV = (int) (pick >>> 20) & 7;
@@ -182,60 +189,85 @@ public final class Augmenter {
         double au = (pick & (1L << 11)) != 0 ? -alpha : alpha;
         double av = (pick & (1L << 23)) != 0 ? -alpha : alpha;
         double[] f = bank.data();
-        int r = rows;
-        int c = cols;
-        double m00 = a.m00();
-        double m10 = a.m10();
-        for (int y = 0; y < r; y++) {
-            double ox = cx - m00 * (cx + a.tx()) + a.m01() * (y - cy - a.ty());
-            double oy = cy - m10 * (cx + a.tx()) + a.m11() * (y - cy - a.ty());
-            int row = dstOff + y * c;
+        for (int y = 0; y < rows; y++) {
+            int row = y * cols;
             int ui = u0 + y * uRow;
             int vi = v0 + y * vRow;
-            double xd = 0;
-            for (int x = 0; x < c; x++, xd++) {
-                double px = ox + m00 * xd + au * f[ui + x * uCol];
-                double py = oy + m10 * xd + av * f[vi + x * vCol];
-                dst[row + x] = sample(padded, c, r, px, py);
+            for (int x = 0; x < cols; x++) {
+                px[row + x] += au * f[ui + x * uCol];
+                py[row + x] += av * f[vi + x * vCol];
             }
         }
     }
 
     /**
-     * Copy of the image with a zero border: 1 pixel above and left, 2 below and right, so that
-     * {@link #sample} can read the 2x2 neighbourhood of any position in [-1, cols] x [-1, rows].
+     * Bilinear resampling of the source at the positions in {@code s}. Positions that are not
+     * strictly inside the box one pixel beyond the first and last non-zero row and column have four
+     * zero neighbours and get 0 without interpolating, which skips most of the background (and
+     * all of an image without ink). The weights are products of non-negative factors, so a value is
+     * never negative, and an integer position returns its pixel exactly.
      */
-    private double[] pad(float[] src, int srcOff) {
-        int w = cols + 3;
-        double[] p = new double[(rows + 3) * w];
+    private void resample(float[] src, int srcOff, Scratch s, float[] dst, int dstOff) {
+        int w = cols + 2; // one zero pixel on every side; the border is never written
+        float[] p = s.padded;
+        int minX = cols;
+        int maxX = -1;
+        int minY = rows;
+        int maxY = -1;
         for (int y = 0; y < rows; y++) {
             int from = srcOff + y * cols;
-            int to = (y + 1) * w + 1;
-            for (int x = 0; x < cols; x++) {
-                p[to + x] = src[from + x];
+            System.arraycopy(src, from, p, (y + 1) * w + 1, cols);
+            int first = 0;
+            while (first < cols && src[from + first] == 0) {
+                first++;
+            }
+            if (first < cols) {
+                int last = cols - 1;
+                while (src[from + last] == 0) {
+                    last--;
+                }
+                minX = Math.min(minX, first);
+                maxX = Math.max(maxX, last);
+                minY = Math.min(minY, y);
+                maxY = y;
             }
         }
-        return p;
+        double lx = minX - 1;
+        double hx = maxX + 1;
+        double ly = minY - 1;
+        double hy = maxY + 1; // an empty image has hy < ly, so nothing is inside
+        double[] px = s.px;
+        double[] py = s.py;
+        for (int k = 0; k < rows * cols; k++) {
+            double x = px[k];
+            double y = py[k];
+            dst[dstOff + k] = x > lx && x < hx && y > ly && y < hy ? bilinear(p, w, x, y) : 0f;
+        }
     }
 
-    /**
-     * Bilinear interpolation at (px, py) in source pixel coordinates. Positions further out than
-     * one pixel are clamped onto the zero border. The weights are products of non-negative factors,
-     * so the value is never negative, and an integer position returns the pixel exactly.
-     */
-    private static float sample(double[] padded, int cols, int rows, double px, double py) {
-        // Ternaries, not Math.min/max: the double intrinsics handle NaN and -0.0 and cost twice the loop.
-        px = px < -1.0 ? -1.0 : px > cols ? cols : px;
-        py = py < -1.0 ? -1.0 : py > rows ? rows : py;
-        int x0 = (int) (px + 1.0) - 1; // floor, since px + 1 >= 0
-        int y0 = (int) (py + 1.0) - 1;
-        double fx = px - x0;
-        double fy = py - y0;
-        int w = cols + 3;
+    /** Interpolates at (x, y) with {@code -1 < x < cols, -1 < y < rows} in an image padded by one pixel. */
+    private static float bilinear(float[] padded, int w, double x, double y) {
+        int x0 = (int) (x + 1.0) - 1; // floor, since x + 1 > 0
+        int y0 = (int) (y + 1.0) - 1;
+        double fx = x - x0;
+        double fy = y - y0;
         int i = (y0 + 1) * w + x0 + 1;
         double top = (1 - fx) * padded[i] + fx * padded[i + 1];
         double bottom = (1 - fx) * padded[i + w] + fx * padded[i + w + 1];
         return (float) ((1 - fy) * top + fy * bottom);
+    }
+
+    /** Per-thread working arrays; the padded image's border stays zero because it is never written. */
+    private static final class Scratch {
+        final double[] px;
+        final double[] py;
+        final float[] padded;
+
+        Scratch(int rows, int cols) {
+            px = new double[rows * cols];
+            py = new double[rows * cols];
+            padded = new float[(rows + 2) * (cols + 2)];
+        }
     }
 
     /** Uniform in [-max, max]. */

@@ -1,11 +1,15 @@
 package theta.train;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Prints the cost of augmenting a 60,000-image epoch of 28x28 digits, sequentially and with
+ * Prints the cost of augmenting a 60,000-image epoch of 28x28 digits (the MNIST test images
+ * repeated when data/mnist holds them, else synthetic digits), sequentially and with
  * {@link Augmenter#augmentBatch}, for each preset: wall-clock time (best of 3) and, for the
  * sequential loop, the thread's CPU time (mean of 3). Not a test: it asserts nothing. Run with
  * {@code java -cp target/classes:target/test-classes theta.train.AugmenterBench [images]}.
@@ -18,10 +22,12 @@ public final class AugmenterBench {
     private AugmenterBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
         int n = 28 * 28;
-        List<float[]> digits = SyntheticDigits.all();
+        Path mnist = Path.of("data/mnist/t10k-images-idx3-ubyte");
+        List<float[]> digits = Files.isReadable(mnist) ? TestImages.readIdxImages(mnist, 10_000) : TestImages.digits();
+        System.out.println("images: " + (Files.isReadable(mnist) ? mnist + ", repeated" : "synthetic digits"));
         float[] src = new float[count * n];
         for (int k = 0; k < count; k++) {
             System.arraycopy(digits.get(k % digits.size()), 0, src, k * n, n);
