@@ -8,10 +8,10 @@ import java.util.SplittableRandom;
  * <p>Each field is uniform(-1,1) noise convolved with a normalised Gaussian of standard deviation
  * sigma, truncated at 4 sigma (Simard et al. 2003). The noise is drawn on a grid padded by the
  * kernel radius on every side and the centre is kept, so the field is statistically the same at
- * every pixel (zero padding would make it fade towards the border). Such a field is as likely as its mirror images,
- * its transpose and its negation, which lets {@link Augmenter} read one field under any of the 8
- * symmetries of the square (or 4 of a rectangle) with either sign, through a start index and two
- * strides: {@code value(y, x) = data[start + y * rowStride + x * colStride]}.
+ * every pixel (zero padding would make it fade towards the border). Such a field is as likely as
+ * its mirror images, its transpose and its negation, which lets {@link Augmenter} read one field
+ * under any of the 8 symmetries of the square (or 4 of a rectangle) with either sign, through a
+ * start index and two strides: {@code value(y, x) = data[start + y * rowStride + x * colStride]}.
  */
 final class ElasticFieldBank {
     /** Number of fields; a power of two so a field can be picked with a bit mask. */
