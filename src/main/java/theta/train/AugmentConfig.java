@@ -103,7 +103,8 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
      */
     public static AugmentConfig parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new InputException("augment: empty value; allowed: none, affine, elastic, optionally followed by :key=value,...");
+            throw new InputException("augment: empty value; allowed: none, affine, elastic,"
+                    + " optionally followed by :key=value,...");
         }
         String s = spec.trim();
         int colon = s.indexOf(':');
