@@ -2,7 +2,6 @@ package theta.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static theta.train.TestImages.N;
 import static theta.train.TestImages.SIDE;
 import static theta.train.TestImages.centreOfMass;
@@ -44,9 +43,13 @@ class AugmenterInkTest {
 
     @Test
     void realDigitsKeepTheirInkWithinTheSameBands() throws IOException {
-        Path file = Path.of("data/mnist/t10k-images-idx3-ubyte");
-        assumeTrue(Files.isReadable(file), "MNIST test images not fetched: " + file);
-        List<float[]> digits = readIdxImages(file, 500);
+        theta.data.Dataset test = theta.data.MnistFixture.mnist().test();
+        List<float[]> digits = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            float[] img = new float[N];
+            test.copyRow(i, img, 0);
+            digits.add(img);
+        }
         double[] a = sorted(inkRatios(new Augmenter(AugmentConfig.affine(), SIDE, SIDE, 42), digits, 10));
         assertTrue(a[0] >= 0.75 && a[a.length - 1] <= 1.25, "affine ink ratio range " + a[0] + ".." + a[a.length - 1]);
         assertEquals(1.0, mean(a), 0.03, "affine mean ink ratio");
