@@ -79,17 +79,6 @@ public final class CostCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
         int m = limit > 0 ? Math.min(limit, data.size()) : data.size();
-        NamedArrays arrays = ArrayFiles.read(weights);
-        Network net = network(arrays, data);
-        double[] params = ModelFile.parameters(net, arrays);
-        double[] x = new double[Math.multiplyExact(m, data.features())];
-        float[] row = new float[data.features()];
-        for (int i = 0; i < m; i++) {
-            data.copyRow(i, row, 0);
-            for (int j = 0; j < row.length; j++) {
-                x[i * row.length + j] = row[j];
-            }
-        }
         int[] y = data.labels();
         if (convention == LabelConvention.ONE_TO_TEN) {
             // The exercise's output unit k (1-based) stands for label k, so label 10 (digit 0) is the
@@ -98,12 +87,19 @@ public final class CostCommand implements Callable<Integer> {
                 y[i] = (y[i] + 9) % 10;
             }
         }
+        NamedArrays arrays = ArrayFiles.read(weights);
+        Network net = network(arrays, data, java.util.Arrays.stream(y, 0, m).max().orElse(0));
+        double[] params = ModelFile.parameters(net, arrays);
+        double[] x = new double[Math.multiplyExact(m, data.features())];
+        for (int i = 0; i < m; i++) {
+            data.copyRow(i, x, i * data.features());
+        }
         NetworkCost cost = new NetworkCost(net, x, y, m, lambda, Precision.F64);
         double[] grad = new double[params.length];
         double j = cost.value(params, grad);
         out.printf(Locale.ROOT, "network  %s, %s hidden, %s output; m = %d, lambda = %s%n", net.architecture(),
                 net.activation().spec(), net.loss().id(), m, lambda);
-        out.printf(Locale.ROOT, "J = %.10f  (data term %.10f + penalty %.10f)%n", j, cost.lastDataTerm(),
+        out.printf(Locale.ROOT, "J = %.15g  (data term %.15g + penalty %.15g)%n", j, cost.lastDataTerm(),
                 cost.lastPenalty());
         out.println("gradient norms:");
         for (Block b : net.layout().blocks()) {
@@ -142,7 +138,7 @@ public final class CostCommand implements Callable<Integer> {
     }
 
     /** The network whose shapes the weight matrices describe. */
-    private Network network(NamedArrays arrays, Dataset data) {
+    private Network network(NamedArrays arrays, Dataset data, int maxClass) {
         List<String> names = arrays.names();
         int layers = 0;
         while (names.contains("Theta" + (layers + 1))) {
@@ -162,8 +158,8 @@ public final class CostCommand implements Callable<Integer> {
             throw new InputException(weights + ": Theta1 takes " + inputs + " inputs (+ bias) but " + dataFile + " has "
                     + data.features() + " features");
         }
-        if (data.classes() > outputs) {
-            throw new InputException(dataFile + ": labels go up to class " + (data.classes() - 1) + " but Theta"
+        if (maxClass >= outputs) {
+            throw new InputException(dataFile + ": labels go up to output " + (maxClass + 1) + " but Theta"
                     + layers + " has " + outputs + " outputs");
         }
         return new Network(new Architecture(inputs, hidden, outputs), Activations.parse(activation),

@@ -126,13 +126,9 @@ public final class GradcheckCommand implements Callable<Integer> {
         int m = Math.min(batchSize, train.size());
         int n = train.features();
         double[] x = new double[m * n];
-        float[] row = new float[n];
         int[] y = new int[m];
         for (int i = 0; i < m; i++) {
-            train.copyRow(i, row, 0);
-            for (int j = 0; j < n; j++) {
-                x[i * n + j] = row[j];
-            }
+            train.copyRow(i, x, i * n);
             y[i] = train.label(i);
         }
         return new GradCheckSuite.Batch(train.name() + String.format(Locale.ROOT, "[0..%d)", m), x, y, m,

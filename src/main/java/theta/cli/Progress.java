@@ -65,9 +65,11 @@ final class Progress implements TrainListener {
         if (tty) {
             err.print("\r\033[K");
         }
-        err.printf(Locale.ROOT, "epoch %3d  train loss %.4f  val loss %s  val acc %s  lr %.4g  %.1fs%n", r.epoch(),
+        err.printf(Locale.ROOT, "epoch %3d  train loss %.4f  val loss %s  val acc %s  lr %s  %.1fs%n", r.epoch(),
                 r.trainLoss(), Double.isNaN(r.validationLoss()) ? "-" : String.format(Locale.ROOT, "%.4f",
-                        r.validationLoss()), acc(r.validationAccuracy()), r.learningRate(), r.seconds());
+                        r.validationLoss()), acc(r.validationAccuracy()),
+                Double.isNaN(r.learningRate()) ? "-" : String.format(Locale.ROOT, "%.4g", r.learningRate()),
+                r.seconds());
         err.flush();
     }
 

@@ -65,6 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Checkpoint cp = resume == null ? null : CheckpointFile.read(resume);
+        prepareOutputFolder();
         TrainConfig cfg = cp != null ? cp.config() : opts.config();
         if (threads != null) {
             theta.math.Threads.set(threads);
@@ -115,6 +116,19 @@ public final class TrainCommand implements Callable<Integer> {
                 out);
         o.printf(Locale.ROOT, "test accuracy: %.2f%% (%d/%d)%n", 100 * test.accuracy(), test.correct(), test.size());
         return Main.OK;
+    }
+
+    /** Creates the model's folder now, so that a long run cannot fail at the end for want of it. */
+    private void prepareOutputFolder() throws java.io.IOException {
+        Path folder = out.toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IllegalArgumentException("--out " + out + ": " + folder + " is not a folder");
+        }
+        if (!java.nio.file.Files.isWritable(folder)) {
+            throw new IllegalArgumentException("--out " + out + ": cannot write in " + folder);
+        }
     }
 
     /** Runs the trainer; on Ctrl-C the current batch finishes and a checkpoint is written before exit. */

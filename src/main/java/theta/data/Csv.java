@@ -55,7 +55,7 @@ public final class Csv {
         int maxClass;
         int[] labels = new int[1024];
         byte[] bytes = new byte[1 << 16];
-        float[] floats;
+        double[] floats;
         int values;
 
         void line(String where, String line, LabelConvention convention) {
@@ -105,7 +105,7 @@ public final class Csv {
         private void pixel(String where, int column, String field) {
             double v = parse(where, column + 1, field);
             if (floats == null && (v != Math.rint(v) || v < 0 || v > 255)) {
-                floats = new float[Math.max(bytes.length, 1024)];
+                floats = new double[Math.max(bytes.length, 1024)];
                 for (int k = 0; k < values; k++) {
                     floats[k] = bytes[k] & 0xFF;
                 }
@@ -115,7 +115,7 @@ public final class Csv {
                 if (values == floats.length) {
                     floats = Arrays.copyOf(floats, 2 * values);
                 }
-                floats[values++] = (float) v;
+                floats[values++] = v;
             } else {
                 if (values == bytes.length) {
                     bytes = Arrays.copyOf(bytes, 2 * values);
@@ -176,7 +176,7 @@ public final class Csv {
             int classes = convention == LabelConvention.ONE_TO_TEN ? 10 : Math.max(2, maxClass + 1);
             int[] l = Arrays.copyOf(labels, count);
             Dataset d = floats != null
-                    ? Dataset.ofFloats(file.getFileName().toString(), Arrays.copyOf(floats, values), l,
+                    ? Dataset.ofDoubles(file.getFileName().toString(), Arrays.copyOf(floats, values), l,
                             rowsOfImage, colsOfImage, classes)
                     : Dataset.ofBytes(file.getFileName().toString(), Arrays.copyOf(bytes, values), l,
                             rowsOfImage, colsOfImage, classes);

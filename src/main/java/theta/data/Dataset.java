@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Pixels are kept as {@code byte[]} (unsigned 0..255, scaled to [0,1] on use) when every
  * value is an integer 0..255, as in IDX files: 60,000 MNIST images then cost 47 MB instead of
- * 188 MB of floats. Anything else is kept as {@code float[]} raw values, unscaled. Example i
+ * 188 MB of floats. Anything else is kept as {@code double[]} raw values, unscaled, so that float64 costs see them exactly. Example i
  * occupies {@code features()} consecutive values; a dataset may be a view (offset, size) into
  * shared arrays, which is how {@link #slice} avoids copying.
  */
@@ -26,7 +26,8 @@ public final class Dataset {
     private final String source;
     private final List<String> checksums;
     private final byte[] bytes;
-    private final float[] floats;
+    /** Non-byte values, kept in double so that float64 checks and costs see them exactly. */
+    private final double[] reals;
     private final int[] labels;
     private final int start;
     private final int size;
@@ -34,13 +35,13 @@ public final class Dataset {
     private final int cols;
     private final int classes;
 
-    private Dataset(String name, String source, List<String> checksums, byte[] bytes, float[] floats,
+    private Dataset(String name, String source, List<String> checksums, byte[] bytes, double[] reals,
                     int[] labels, int start, int size, int rows, int cols, int classes) {
         this.name = Objects.requireNonNull(name, "name");
         this.source = Objects.requireNonNull(source, "source");
         this.checksums = List.copyOf(checksums);
         this.bytes = bytes;
-        this.floats = floats;
+        this.reals = reals;
         this.labels = labels;
         this.start = start;
         this.size = size;
@@ -60,9 +61,18 @@ public final class Dataset {
 
     /** A dataset over raw float values (not scaled); the arrays are used as they are, not copied. */
     public static Dataset ofFloats(String name, float[] values, int[] labels, int rows, int cols, int classes) {
+        double[] d = new double[values.length];
+        for (int k = 0; k < values.length; k++) {
+            d[k] = values[k];
+        }
+        return ofDoubles(name, d, labels, rows, cols, classes);
+    }
+
+    /** A dataset over raw values, used unscaled; the array is used as it is, not copied. */
+    public static Dataset ofDoubles(String name, double[] values, int[] labels, int rows, int cols, int classes) {
         check(values.length, labels, rows, cols, classes);
         for (int k = 0; k < values.length; k++) {
-            if (!Float.isFinite(values[k])) {
+            if (!Double.isFinite(values[k])) {
                 throw new IllegalArgumentException("value " + values[k] + " at index " + k + " is not finite");
             }
         }
@@ -122,7 +132,7 @@ public final class Dataset {
         return checksums;
     }
 
-    /** True when pixels are unsigned bytes scaled to [0,1]; false for raw floats. */
+    /** True when pixels are unsigned bytes scaled to [0,1]; false for raw values. */
     public boolean isBytes() {
         return bytes != null;
     }
@@ -142,13 +152,13 @@ public final class Dataset {
     /** Feature j of example i: byte / 255 for byte storage, the raw value for float storage. */
     public float value(int i, int j) {
         int k = index(i, j);
-        return bytes != null ? SCALE[bytes[k] & 0xFF] : floats[k];
+        return bytes != null ? SCALE[bytes[k] & 0xFF] : (float) reals[k];
     }
 
     /** The unsigned byte 0..255 behind feature j of example i (byte storage only). */
     public int rawByte(int i, int j) {
         if (bytes == null) {
-            throw new IllegalStateException(name + ": pixels are floats, not bytes");
+            throw new IllegalStateException(name + ": pixels are raw values, not bytes");
         }
         return bytes[index(i, j)] & 0xFF;
     }
@@ -163,7 +173,19 @@ public final class Dataset {
                 dst[off + j] = SCALE[bytes[base + j] & 0xFF];
             }
         } else {
-            System.arraycopy(floats, base, dst, off, n);
+            for (int j = 0; j < n; j++) {
+                dst[off + j] = (float) reals[base + j];
+            }
+        }
+    }
+
+    /** dst[off .. off+features) = the features of example i in double: byte / 255.0, or the raw value. */
+    public void copyRow(int i, double[] dst, int off) {
+        int n = features();
+        Objects.checkFromIndexSize(off, n, dst.length);
+        int base = (start + Objects.checkIndex(i, size)) * n;
+        for (int j = 0; j < n; j++) {
+            dst[off + j] = bytes != null ? (bytes[base + j] & 0xFF) / 255.0 : reals[base + j];
         }
     }
 
@@ -175,7 +197,7 @@ public final class Dataset {
     /** Examples from..to-1 as a view: no pixels are copied. */
     public Dataset slice(int from, int to) {
         Objects.checkFromToIndex(from, to, size);
-        return new Dataset(name, source, checksums, bytes, floats, labels, start + from, to - from,
+        return new Dataset(name, source, checksums, bytes, reals, labels, start + from, to - from,
                 rows, cols, classes);
     }
 
@@ -184,14 +206,14 @@ public final class Dataset {
         int n = features();
         int[] l = new int[indices.length];
         byte[] b = bytes != null ? new byte[indices.length * n] : null;
-        float[] f = bytes == null ? new float[indices.length * n] : null;
+        double[] f = bytes == null ? new double[indices.length * n] : null;
         for (int k = 0; k < indices.length; k++) {
             int from = (start + Objects.checkIndex(indices[k], size)) * n;
             l[k] = labels[start + indices[k]];
             if (b != null) {
                 System.arraycopy(bytes, from, b, k * n, n);
             } else {
-                System.arraycopy(floats, from, f, k * n, n);
+                System.arraycopy(reals, from, f, k * n, n);
             }
         }
         return new Dataset(name, source, checksums, b, f, l, 0, l.length, rows, cols, classes);
@@ -199,12 +221,12 @@ public final class Dataset {
 
     /** The same examples under another name. */
     public Dataset named(String newName) {
-        return new Dataset(newName, source, checksums, bytes, floats, labels, start, size, rows, cols, classes);
+        return new Dataset(newName, source, checksums, bytes, reals, labels, start, size, rows, cols, classes);
     }
 
     /** The same examples with provenance: the folder or file read and the sha256 lines of its files. */
     public Dataset withSource(String newSource, List<String> newChecksums) {
-        return new Dataset(name, newSource, newChecksums, bytes, floats, labels, start, size, rows, cols, classes);
+        return new Dataset(name, newSource, newChecksums, bytes, reals, labels, start, size, rows, cols, classes);
     }
 
     /**
@@ -215,7 +237,7 @@ public final class Dataset {
         if (newClasses < classes) {
             throw new IllegalArgumentException(name + ": cannot reduce classes from " + classes + " to " + newClasses);
         }
-        return new Dataset(name, source, checksums, bytes, floats, labels, start, size, rows, cols, newClasses);
+        return new Dataset(name, source, checksums, bytes, reals, labels, start, size, rows, cols, newClasses);
     }
 
     @Override

@@ -14,7 +14,10 @@ public final class Classifier {
     private final Workspace ws;
 
     public Classifier(Model model) {
-        this.net = model.network();
+        // One example at a time is a matrix-vector product: the plain loop answers in about a
+        // millisecond and spares a one-off command the loading of the native BLAS library.
+        Network m = model.network();
+        this.net = new Network(m.architecture(), m.activation(), m.loss(), theta.math.Gemm.naive());
         this.params = Precision.F64.zeros(model.params().length);
         params.copyFrom(model.params());
         this.ws = net.workspace(1, Precision.F64);

@@ -2,6 +2,7 @@ package theta.eval;
 
 import theta.data.Dataset;
 import theta.math.Parallel;
+import theta.math.Precision;
 import theta.math.Vec;
 
 /**
@@ -13,8 +14,9 @@ public final class Inputs {
     private static final int ROWS_PER_PART = 32;
 
     private final int features;
-    /** One scratch row per parallel part. */
+    /** One scratch row per parallel part, float and double. */
     private float[][] rows = new float[0][];
+    private double[][] exactRows = new double[0][];
 
     public Inputs(int features) {
         this.features = features;
@@ -28,22 +30,40 @@ public final class Inputs {
                     + features);
         }
         int parts = Parallel.parts(count, ROWS_PER_PART);
-        if (rows.length < parts) {
+        boolean exact = input.precision() == Precision.F64;
+        grow(parts, exact);
+        float[][] scratch = rows;
+        double[][] exactScratch = exactRows;
+        Parallel.run(parts, p -> {
+            int end = Parallel.bound(count, parts, p + 1, 1);
+            for (int i = Parallel.bound(count, parts, p, 1); i < end; i++) {
+                int idx = order == null ? from + i : order[from + i];
+                if (exact) {
+                    // float64 evaluations see byte / 255.0 exactly, as a float64 reference would.
+                    data.copyRow(idx, exactScratch[p], 0);
+                    input.copyFrom(exactScratch[p], 0, i * n, n);
+                } else {
+                    data.copyRow(idx, scratch[p], 0);
+                    input.copyFrom(scratch[p], 0, i * n, n);
+                }
+            }
+        });
+    }
+
+    private void grow(int parts, boolean exact) {
+        if (exact && exactRows.length < parts) {
+            double[][] r = java.util.Arrays.copyOf(exactRows, parts);
+            for (int p = exactRows.length; p < parts; p++) {
+                r[p] = new double[features];
+            }
+            exactRows = r;
+        } else if (!exact && rows.length < parts) {
             float[][] r = java.util.Arrays.copyOf(rows, parts);
             for (int p = rows.length; p < parts; p++) {
-                r[p] = new float[n];
+                r[p] = new float[features];
             }
             rows = r;
         }
-        float[][] scratch = rows;
-        Parallel.run(parts, p -> {
-            float[] row = scratch[p];
-            for (int i = Parallel.bound(count, parts, p, 1), end = Parallel.bound(count, parts, p + 1, 1); i < end; i++) {
-                int idx = order == null ? from + i : order[from + i];
-                data.copyRow(idx, row, 0);
-                input.copyFrom(row, 0, i * n, n);
-            }
-        });
     }
 
     /** The labels of examples order[from..from+count) into labels[0..count). */

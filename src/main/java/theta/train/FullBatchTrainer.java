@@ -9,7 +9,6 @@ import theta.data.Dataset;
 import theta.data.Splits;
 import theta.eval.Evaluation;
 import theta.eval.Evaluator;
-import theta.eval.Inputs;
 import theta.math.Precision;
 import theta.math.Vec;
 import theta.nn.Network;
@@ -32,9 +31,11 @@ public final class FullBatchTrainer {
         Dataset train = data.train();
         int n = train.size();
         int features = train.features();
-        Vec x = Precision.F64.zeros(Math.multiplyExact(n, features));
-        new Inputs(features).fill(train, null, 0, n, x);
-        NetworkCost cost = new NetworkCost(net, x.toArray(), train.labels(), n, cfg.lambda(), Precision.F64);
+        double[] x = new double[Math.multiplyExact(n, features)];
+        for (int i = 0; i < n; i++) {
+            train.copyRow(i, x, i * features);
+        }
+        NetworkCost cost = new NetworkCost(net, x, train.labels(), n, cfg.lambda(), Precision.F64);
         String name = cfg.optimizer().trim().toLowerCase(Locale.ROOT);
         Minimizer minimizer = name.startsWith("lbfgs") ? new Lbfgs() : new ConjugateGradient();
         long t0 = System.nanoTime();
@@ -52,7 +53,7 @@ public final class FullBatchTrainer {
             valAcc = e.accuracy();
         }
         List<EpochRecord> history = new ArrayList<>();
-        history.add(new EpochRecord(1, r.cost(), valLoss, valAcc, 0, seconds));
+        history.add(new EpochRecord(1, r.cost(), valLoss, valAcc, Double.NaN, seconds));
         listener.onEpoch(history.get(0));
         return new Trainer.Result(r.x(), 1, history, false, null);
     }
