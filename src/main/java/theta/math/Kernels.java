@@ -77,4 +77,35 @@ final class Kernels {
             d.put(s, b, 0, n);
         }
     }
+
+    /** y[i] = a[i] * b[i] (y may be a or b). */
+    static void product(FloatBuffer a, FloatBuffer b, FloatBuffer y, int from, int to) {
+        float[][] t = FLOATS.get();
+        float[] u = t[0];
+        float[] v = t[1];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            a.get(s, u, 0, n);
+            b.get(s, v, 0, n);
+            for (int i = 0; i < n; i++) {
+                u[i] *= v[i];
+            }
+            y.put(s, u, 0, n);
+        }
+    }
+
+    static void product(DoubleBuffer a, DoubleBuffer b, DoubleBuffer y, int from, int to) {
+        double[][] t = DOUBLES.get();
+        double[] u = t[0];
+        double[] v = t[1];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            a.get(s, u, 0, n);
+            b.get(s, v, 0, n);
+            for (int i = 0; i < n; i++) {
+                u[i] *= v[i];
+            }
+            y.put(s, u, 0, n);
+        }
+    }
 }

@@ -54,7 +54,7 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         copyFrom(src, 0, 0, src.length);
     }
 
-    /** this[dst..dst+n) = src[from..from+n). */
+    /** this[dst..dst+n) = src[from..from+n) (rounded to this precision). */
     public void copyFrom(double[] src, int from, int dst, int n) {
         for (int i = 0; i < n; i++) {
             set(dst + i, src[from + i]);
@@ -141,6 +141,22 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
             for (int i = from; i < to; i++) {
                 double v = get(i);
                 d.set(i, d.get(i) * (Double.isNaN(v) ? v : v > 0 ? 1 : 0));
+            }
+        }
+    }
+
+    /** this[i] = a[i] * b[i] for i in [from, to); vectorised when all three have one precision. */
+    public void setProduct(Vec a, Vec b, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, length);
+        java.util.Objects.checkFromToIndex(from, to, a.length);
+        java.util.Objects.checkFromToIndex(from, to, b.length);
+        if (this instanceof F32 y && a instanceof F32 x && b instanceof F32 z) {
+            Kernels.product(x.buf, z.buf, y.buf, from, to);
+        } else if (this instanceof F64 y && a instanceof F64 x && b instanceof F64 z) {
+            Kernels.product(x.buf, z.buf, y.buf, from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                set(i, a.get(i) * b.get(i));
             }
         }
     }

@@ -182,7 +182,7 @@ public final class Network {
         if (nAct == 0) {
             Parallel.forRange(m, rowsPerPart(units), 1, (r0, r1) -> {
                 if (mask != null) {
-                    multiply(dz, mask, r0 * units, r1 * units);
+                    dz.setProduct(dz, mask, r0 * units, r1 * units);
                 }
                 g.dfTimes(z, a, dz, r0 * units, r1 * units);
             });
@@ -204,13 +204,6 @@ public final class Network {
         }
         for (int p = 0; p < nAct; p++) {
             grad.set(layout.activation(l) + p, dAct[p]);
-        }
-    }
-
-    /** d[i] *= mask[i] on [from, to). */
-    private static void multiply(Vec d, Vec mask, int from, int to) {
-        for (int i = from; i < to; i++) {
-            d.set(i, d.get(i) * mask.get(i));
         }
     }
 
@@ -283,11 +276,16 @@ public final class Network {
         }
         Vec mask = ws.mask[l];
         double keep = 1 - p;
-        for (int i = 0; i < n; i++) {
-            double mi = mode.rng().nextDouble() < keep ? 1 / keep : 0;
-            mask.set(i, mi);
-            out.set(i, x.get(i) * mi);
+        double[] draws = ws.draws;
+        // One draw per entry, in index order, so that a seeded run repeats exactly.
+        for (int s = 0; s < n; s += draws.length) {
+            int len = Math.min(draws.length, n - s);
+            for (int i = 0; i < len; i++) {
+                draws[i] = mode.rng().nextDouble() < keep ? 1 / keep : 0;
+            }
+            mask.copyFrom(draws, 0, s, len);
         }
+        out.setProduct(x, mask, 0, n);
         return out;
     }
 }

@@ -27,6 +27,8 @@ public final class Workspace {
     private final Architecture arch;
     /** capacity ones: 1^T dZ gives the bias gradient as one product. */
     final Vec ones;
+    /** Scratch for dropout's random draws, turned into a mask a chunk at a time. */
+    final double[] draws = new double[1024];
     /** Scratch row for probabilities. */
     final double[] row;
 

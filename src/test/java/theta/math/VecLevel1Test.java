@@ -78,7 +78,7 @@ class VecLevel1Test {
 
     @ParameterizedTest
     @EnumSource(Precision.class)
-    void maxIntoAndKeepWherePositiveMatchLoops(Precision p) {
+    void elementwiseKernelsMatchLoops(Precision p) {
         SplittableRandom rng = new SplittableRandom(5);
         for (int n : LENGTHS) {
             for (int from : OFFSETS) {
@@ -92,10 +92,17 @@ class VecLevel1Test {
                     yExpect.set(i, x.get(i) > 0 ? x.get(i) : 0);
                     dExpect.set(i, x.get(i) > 0 ? d.get(i) : 0);
                 }
+                Vec prod = random(p, x.length(), rng);
+                Vec prodExpect = prod.copy();
+                for (int i = from; i < from + n; i++) {
+                    prodExpect.set(i, x.get(i) * d.get(i));
+                }
+                prod.setProduct(x, d, from, from + n);
                 x.maxInto(0, y, from, from + n);
                 x.keepWherePositive(d, from, from + n);
                 same(p, yExpect, y, "maxInto n=" + n);
                 same(p, dExpect, d, "keepWherePositive n=" + n);
+                same(p, prodExpect, prod, "setProduct n=" + n);
             }
         }
     }
