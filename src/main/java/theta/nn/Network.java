@@ -219,11 +219,24 @@ public final class Network {
         return mode.training() && mode.hiddenDropout() > 0 ? ws.dropped[l - 1] : ws.a[l - 1];
     }
 
-    /** Sum of squares of the regularised (non-bias) weights. */
+    /**
+     * Sum of squares of the regularised (non-bias) weights. Large blocks are summed in parts on
+     * all threads, the parts added in order: the same thread count gives the same sum.
+     */
     public double regularisedSumSquares(Vec params) {
         double s = 0;
         for (int l = 1; l <= arch.layers(); l++) {
-            s += params.sumSquares(layout.weights(l), layout.thetaLength(l) - arch.units(l));
+            int off = layout.weights(l);
+            int n = layout.thetaLength(l) - arch.units(l);
+            int parts = Parallel.parts(n, 1 << 16);
+            double[] sums = new double[parts];
+            Parallel.run(parts, p -> {
+                int from = Parallel.bound(n, parts, p, 16);
+                sums[p] = params.sumSquares(off + from, Parallel.bound(n, parts, p + 1, 16) - from);
+            });
+            for (double x : sums) {
+                s += x;
+            }
         }
         return s;
     }
