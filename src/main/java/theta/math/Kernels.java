@@ -108,4 +108,27 @@ final class Kernels {
             y.put(s, u, 0, n);
         }
     }
+
+    /** y[i * cols + j] = x[off + j]: the row is read once into a chunk, then bulk-copied per row. */
+    static void fillRows(FloatBuffer x, int off, FloatBuffer y, int rows, int cols) {
+        float[] a = FLOATS.get()[0];
+        for (int c = 0; c < cols; c += CHUNK) {
+            int n = Math.min(CHUNK, cols - c);
+            x.get(off + c, a, 0, n);
+            for (int i = 0; i < rows; i++) {
+                y.put(i * cols + c, a, 0, n);
+            }
+        }
+    }
+
+    static void fillRows(DoubleBuffer x, int off, DoubleBuffer y, int rows, int cols) {
+        double[] a = DOUBLES.get()[0];
+        for (int c = 0; c < cols; c += CHUNK) {
+            int n = Math.min(CHUNK, cols - c);
+            x.get(off + c, a, 0, n);
+            for (int i = 0; i < rows; i++) {
+                y.put(i * cols + c, a, 0, n);
+            }
+        }
+    }
 }

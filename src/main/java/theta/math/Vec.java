@@ -145,6 +145,24 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
     }
 
+    /**
+     * Copies one row into each of {@code rows} consecutive rows of this: this[i * cols + j] =
+     * row[rowOff + j] for i in [0, rows), j in [0, cols) (a bias broadcast over a batch).
+     */
+    public void fillRows(Vec row, int rowOff, int rows, int cols) {
+        java.util.Objects.checkFromIndexSize(rowOff, cols, row.length);
+        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(rows, cols), length);
+        if (this instanceof F32 y && row instanceof F32 x) {
+            Kernels.fillRows(x.buf, rowOff, y.buf, rows, cols);
+        } else if (this instanceof F64 y && row instanceof F64 x) {
+            Kernels.fillRows(x.buf, rowOff, y.buf, rows, cols);
+        } else {
+            for (int i = 0; i < rows; i++) {
+                copyFrom(row, rowOff, i * cols, cols);
+            }
+        }
+    }
+
     /** this[i] = a[i] * b[i] for i in [from, to); vectorised when all three have one precision. */
     public void setProduct(Vec a, Vec b, int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, length);

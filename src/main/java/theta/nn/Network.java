@@ -82,9 +82,9 @@ public final class Network {
             int nin = arch.units(l - 1);
             int out = arch.units(l);
             Vec z = ws.z[l];
-            // Z = 1 b^T + in * W^T: the bias broadcast as a rank-1 product, then the weights added
-            // in (beta = 1), with W^T read in place from the parameter vector (see Layout).
-            gemm.gemm(false, false, m, out, 1, 1, ws.ones, 0, 1, params, layout.theta(l), out, 0, z, 0, out);
+            // Z = 1 b^T + in * W^T: the bias copied into every row, then the product added in
+            // (beta = 1), with W^T read in place from the parameter vector (see Layout).
+            z.fillRows(params, layout.theta(l), m, out);
             gemm.gemm(false, false, m, out, nin, 1, in, 0, nin, params, layout.weights(l), out, 1, z, 0, out);
             if (l == layers) {
                 break;
@@ -122,13 +122,26 @@ public final class Network {
         int k = arch.outputs();
         Vec logits = ws.z[layers];
         Vec dz = grad == null ? null : ws.dz()[layers];
-        double data = 0;
         for (int i = 0; i < m; i++) {
-            int y = labels[i];
-            if (y < 0 || y >= k) {
-                throw new IllegalArgumentException("label " + y + " of example " + i + " is outside 0.." + (k - 1));
+            if (labels[i] < 0 || labels[i] >= k) {
+                throw new IllegalArgumentException("label " + labels[i] + " of example " + i + " is outside 0.."
+                        + (k - 1));
             }
-            data += loss.loss(logits, i * k, k, y, dz, i * k);
+        }
+        // Examples are independent: their losses are summed in parts on all threads, the parts
+        // added in order (the same thread count gives the same sum).
+        int parts = Parallel.parts(m, 32);
+        double[] sums = new double[parts];
+        Parallel.run(parts, p -> {
+            double s = 0;
+            for (int i = Parallel.bound(m, parts, p, 1), end = Parallel.bound(m, parts, p + 1, 1); i < end; i++) {
+                s += loss.loss(logits, i * k, k, labels[i], dz, i * k);
+            }
+            sums[p] = s;
+        });
+        double data = 0;
+        for (double s : sums) {
+            data += s;
         }
         double cost = data / m + (lambda == 0 ? 0 : lambda / (2.0 * regM) * regularisedSumSquares(params));
         if (grad != null) {

@@ -109,6 +109,26 @@ class VecLevel1Test {
 
     @ParameterizedTest
     @EnumSource(Precision.class)
+    void fillRowsCopiesTheRowIntoEachRow(Precision p) {
+        SplittableRandom rng = new SplittableRandom(6);
+        for (int cols : new int[] {1, 7, 800, 1025, 2100}) {
+            for (int rows : new int[] {0, 1, 3}) {
+                Vec row = random(p, cols + 9, rng);
+                Vec y = random(p, rows * cols + 5, rng);
+                Vec expect = y.copy();
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        expect.set(i * cols + j, row.get(4 + j));
+                    }
+                }
+                y.fillRows(row, 4, rows, cols);
+                same(p, expect, y, "fillRows " + rows + "x" + cols);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
     void keepWherePositiveSeesTheSmallestPositiveNumber(Precision p) {
         double tiny = p == Precision.F32 ? Float.MIN_VALUE : Double.MIN_VALUE;
         double huge = p == Precision.F32 ? Float.MAX_VALUE : Double.MAX_VALUE;
