@@ -1,7 +1,7 @@
 package theta.math;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
+import java.lang.ref.Reference;
+
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -116,11 +116,12 @@ final class Blas implements Gemm {
         int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
         if (c.precision() == Precision.F32) {
             openblas.cblas_sgemm(openblas.CblasRowMajor, ta, tb, m, n, k, (float) alpha,
-                    f(a, offA), lda, f(b, offB), ldb, (float) beta, f(c, offC), ldc);
+                    BlasArgs.f(0, a, offA), lda, BlasArgs.f(1, b, offB), ldb, (float) beta, BlasArgs.f(2, c, offC), ldc);
         } else {
             openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, alpha,
-                    d(a, offA), lda, d(b, offB), ldb, beta, d(c, offC), ldc);
+                    BlasArgs.d(0, a, offA), lda, BlasArgs.d(1, b, offB), ldb, beta, BlasArgs.d(2, c, offC), ldc);
         }
+        fence(a, b, c);
     }
 
     /** y[yOff..yOff+n) += alpha * x[xOff..xOff+n). */
@@ -129,10 +130,11 @@ final class Blas implements Gemm {
             return;
         }
         if (y.precision() == Precision.F32) {
-            openblas.cblas_saxpy(n, (float) alpha, f(x, xOff), 1, f(y, yOff), 1);
+            openblas.cblas_saxpy(n, (float) alpha, BlasArgs.f(0, x, xOff), 1, BlasArgs.f(1, y, yOff), 1);
         } else {
-            openblas.cblas_daxpy(n, alpha, d(x, xOff), 1, d(y, yOff), 1);
+            openblas.cblas_daxpy(n, alpha, BlasArgs.d(0, x, xOff), 1, BlasArgs.d(1, y, yOff), 1);
         }
+        fence(x, y, null);
     }
 
     /** x[off..off+n) *= alpha. */
@@ -141,10 +143,11 @@ final class Blas implements Gemm {
             return;
         }
         if (x.precision() == Precision.F32) {
-            openblas.cblas_sscal(n, (float) alpha, f(x, off), 1);
+            openblas.cblas_sscal(n, (float) alpha, BlasArgs.f(0, x, off), 1);
         } else {
-            openblas.cblas_dscal(n, alpha, d(x, off), 1);
+            openblas.cblas_dscal(n, alpha, BlasArgs.d(0, x, off), 1);
         }
+        fence(x, null, null);
     }
 
     /** sum x[xOff+i] * y[yOff+i], summed in double for both precisions (float32: dsdot). */
@@ -152,10 +155,11 @@ final class Blas implements Gemm {
         if (n == 0) {
             return 0;
         }
-        if (x.precision() == Precision.F32) {
-            return openblas.cblas_dsdot(n, f(x, xOff), 1, f(y, yOff), 1);
-        }
-        return openblas.cblas_ddot(n, d(x, xOff), 1, d(y, yOff), 1);
+        double s = x.precision() == Precision.F32
+                ? openblas.cblas_dsdot(n, BlasArgs.f(0, x, xOff), 1, BlasArgs.f(1, y, yOff), 1)
+                : openblas.cblas_ddot(n, BlasArgs.d(0, x, xOff), 1, BlasArgs.d(1, y, yOff), 1);
+        fence(x, y, null);
+        return s;
     }
 
     /** y[yOff..yOff+n) = x[xOff..xOff+n). */
@@ -164,17 +168,20 @@ final class Blas implements Gemm {
             return;
         }
         if (y.precision() == Precision.F32) {
-            openblas.cblas_scopy(n, f(x, xOff), 1, f(y, yOff), 1);
+            openblas.cblas_scopy(n, BlasArgs.f(0, x, xOff), 1, BlasArgs.f(1, y, yOff), 1);
         } else {
-            openblas.cblas_dcopy(n, d(x, xOff), 1, d(y, yOff), 1);
+            openblas.cblas_dcopy(n, BlasArgs.d(0, x, xOff), 1, BlasArgs.d(1, y, yOff), 1);
         }
+        fence(x, y, null);
     }
 
-    private static FloatPointer f(Vec v, int offset) {
-        return ((Vec.F32) v).pointer(offset);
-    }
-
-    private static DoublePointer d(Vec v, int offset) {
-        return ((Vec.F64) v).pointer(offset);
+    /**
+     * Keeps the vectors (and so their native memory) reachable until the native call has
+     * returned: BLAS gets bare addresses, which do not keep a buffer alive.
+     */
+    private static void fence(Vec a, Vec b, Vec c) {
+        Reference.reachabilityFence(a);
+        Reference.reachabilityFence(b);
+        Reference.reachabilityFence(c);
     }
 }

@@ -5,8 +5,6 @@ import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -37,12 +35,13 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
 
     public abstract void set(int i, double v);
 
-    /**
-     * A new pointer object at element {@code offset}, for one BLAS call. It copies a cached base
-     * pointer (no native call), so a vector read twice in one call, or by several threads at
-     * once, gets independent positions.
-     */
-    abstract Pointer pointer(int offset);
+    /** The native address of element 0, for BLAS (see {@link BlasArgs}); found on first use. */
+    abstract long address();
+
+    /** The address of a direct buffer, through JavaCPP (which loads its native helper on first use). */
+    static long addressOf(java.nio.Buffer b) {
+        return new Pointer(b).address();
+    }
 
     public void fill(double v) {
         for (int i = 0; i < length; i++) {
@@ -233,7 +232,7 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
     /** float64 storage. */
     public static final class F64 extends Vec {
         private final DoubleBuffer buf;
-        private volatile DoublePointer base;
+        private volatile long address;
 
         F64(int length) {
             super(length);
@@ -261,21 +260,20 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
 
         @Override
-        DoublePointer pointer(int offset) {
-            DoublePointer b = base;
-            if (b == null) {
-                // Racing threads may each create one; any of them is right (volatile: safely published).
-                b = new DoublePointer(buf);
-                base = b;
+        long address() {
+            long a = address;
+            if (a == 0) {
+                a = addressOf(buf);
+                address = a;
             }
-            return new DoublePointer(b).position(offset);
+            return a;
         }
     }
 
     /** float32 storage. */
     public static final class F32 extends Vec {
         private final FloatBuffer buf;
-        private volatile FloatPointer base;
+        private volatile long address;
 
         F32(int length) {
             super(length);
@@ -308,14 +306,13 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
 
         @Override
-        FloatPointer pointer(int offset) {
-            FloatPointer b = base;
-            if (b == null) {
-                // Racing threads may each create one; any of them is right (volatile: safely published).
-                b = new FloatPointer(buf);
-                base = b;
+        long address() {
+            long a = address;
+            if (a == 0) {
+                a = addressOf(buf);
+                address = a;
             }
-            return new FloatPointer(b).position(offset);
+            return a;
         }
     }
 }
