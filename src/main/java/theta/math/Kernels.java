@@ -131,4 +131,41 @@ final class Kernels {
             }
         }
     }
+
+    /** x[i] = 0 where |x[i]| < tiny; chunks without such entries are not written back. */
+    static void flushBelow(FloatBuffer x, float tiny, int from, int to) {
+        float[] a = FLOATS.get()[0];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                if (Math.abs(a[i]) < tiny && a[i] != 0) {
+                    a[i] = 0;
+                    any = true;
+                }
+            }
+            if (any) {
+                x.put(s, a, 0, n);
+            }
+        }
+    }
+
+    static void flushBelow(DoubleBuffer x, double tiny, int from, int to) {
+        double[] a = DOUBLES.get()[0];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                if (Math.abs(a[i]) < tiny && a[i] != 0) {
+                    a[i] = 0;
+                    any = true;
+                }
+            }
+            if (any) {
+                x.put(s, a, 0, n);
+            }
+        }
+    }
 }

@@ -162,6 +162,16 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
     }
 
+    /** this[i] = 0 where |this[i]| < tiny, for i in [from, to) (the rest, and NaN, unchanged). */
+    public void flushBelow(double tiny, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, length);
+        if (this instanceof F32 x) {
+            Kernels.flushBelow(x.buf, (float) tiny, from, to);
+        } else if (this instanceof F64 x) {
+            Kernels.flushBelow(x.buf, tiny, from, to);
+        }
+    }
+
     /** this[i] = a[i] * b[i] for i in [from, to); vectorised when all three have one precision. */
     public void setProduct(Vec a, Vec b, int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, length);

@@ -68,6 +68,7 @@ public final class Adam implements Optimizer {
         }
         u.run(i, n, 1);
         steps = t;
+        StateBuffers.flushTiny(b, t, StateBuffers.flushInterval(Math.min(config.beta1(), config.beta2())));
     }
 
     /** The fused per-entry update over one index range, with one decay factor. */

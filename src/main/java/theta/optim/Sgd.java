@@ -32,6 +32,7 @@ public final class Sgd implements Optimizer {
             momentum(params, grad, b[0], config.momentum(), lr);
         }
         steps++;
+        StateBuffers.flushTiny(b, steps, StateBuffers.flushInterval(config.momentum()));
     }
 
     /**

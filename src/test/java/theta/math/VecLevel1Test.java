@@ -129,6 +129,27 @@ class VecLevel1Test {
 
     @ParameterizedTest
     @EnumSource(Precision.class)
+    void flushBelowZeroesOnlyTinyEntries(Precision p) {
+        int n = 2500;
+        Vec x = p.zeros(n);
+        Vec expect = p.zeros(n);
+        SplittableRandom rng = new SplittableRandom(10);
+        for (int i = 0; i < n; i++) {
+            double v = rng.nextInt(3) == 0 ? rng.nextDouble(-1e-31, 1e-31) : rng.nextDouble(-2, 2);
+            x.set(i, v);
+            expect.set(i, Math.abs(x.get(i)) < 1e-30 ? 0 : x.get(i));
+        }
+        x.set(7, Double.NaN);
+        expect.set(7, Double.NaN);
+        x.flushBelow(1e-30, 3, n - 2);
+        for (int i = 0; i < n; i++) {
+            double e = i < 3 || i >= n - 2 ? x.get(i) : expect.get(i);
+            assertEquals(e, x.get(i), 0.0, p + " at " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
     void keepWherePositiveSeesTheSmallestPositiveNumber(Precision p) {
         double tiny = p == Precision.F32 ? Float.MIN_VALUE : Double.MIN_VALUE;
         double huge = p == Precision.F32 ? Float.MAX_VALUE : Double.MAX_VALUE;
