@@ -2,6 +2,8 @@ package theta.activation;
 
 import java.util.random.RandomGenerator;
 
+import theta.math.Vec;
+
 /**
  * A hidden-layer activation g: its value and its derivative, side by side.
  *
@@ -21,6 +23,28 @@ public interface Activation {
      * formulas such as sigmoid's {@code y(1-y)} need not recompute it.
      */
     double df(double x, double y);
+
+    /**
+     * g over a range of a layer: y[i] = g(x[i]) for i in [from, to), y in its own precision. The
+     * network calls this rather than {@link #f}, so that a family can supply a loop the JIT
+     * vectorises (ReLU does); it must give what {@link #f} gives, entry by entry, up to y's
+     * rounding (for a NaN input it may give NaN).
+     */
+    default void f(Vec x, Vec y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y.set(i, f(x.get(i)));
+        }
+    }
+
+    /**
+     * g' over a range of a layer, times the gradient arriving there: d[i] *= g'(x[i], y[i]) for i
+     * in [from, to). Like {@link #f(Vec, Vec, int, int)}, it must agree with {@link #df}.
+     */
+    default void dfTimes(Vec x, Vec y, Vec d, int from, int to) {
+        for (int i = from; i < to; i++) {
+            d.set(i, d.get(i) * df(x.get(i), y.get(i)));
+        }
+    }
 
     /**
      * Inputs where g' jumps (ReLU: 0). A gradient check cannot be trusted for inputs within its

@@ -3,6 +3,8 @@ package theta.activation;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import theta.math.Vec;
+
 /**
  * One built-in activation family: g and g' side by side, as functions of the input x and of the
  * family's parameter values p (in the order of {@link #params()}). The enums {@link Squash},
@@ -21,6 +23,20 @@ interface Formula {
 
     /** g'(x), given y = g(x) (or the y of {@link #fTrain}). */
     double df(double x, double y, double[] p);
+
+    /** g over x[from..to) into y; override with a vectorisable loop that gives what {@link #f} gives. */
+    default void f(Vec x, Vec y, int from, int to, double[] p) {
+        for (int i = from; i < to; i++) {
+            y.set(i, f(x.get(i), p));
+        }
+    }
+
+    /** d[i] *= g'(x[i], y[i]) over [from, to); override as {@link #f(Vec, Vec, int, int, double[])}. */
+    default void dfTimes(Vec x, Vec y, Vec d, int from, int to, double[] p) {
+        for (int i = from; i < to; i++) {
+            d.set(i, d.get(i) * df(x.get(i), y.get(i), p));
+        }
+    }
 
     /** Where g' (or g) jumps; at a kink {@link #df} is the one-sided derivative of the piece g uses there. */
     default double[] kinks(double[] p) {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import theta.math.Vec;
+
 /** A built-in activation family bound to its parameter values. Immutable. */
 final class ParameterizedActivation implements Activation {
     private final Formula formula;
@@ -61,6 +63,14 @@ final class ParameterizedActivation implements Activation {
 
     @Override public double df(double x, double y) {
         return formula.df(x, y, p);
+    }
+
+    @Override public void f(Vec x, Vec y, int from, int to) {
+        formula.f(x, y, from, to, p);
+    }
+
+    @Override public void dfTimes(Vec x, Vec y, Vec d, int from, int to) {
+        formula.dfTimes(x, y, d, from, to, p);
     }
 
     @Override public double[] kinks() {

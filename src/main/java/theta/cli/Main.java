@@ -23,6 +23,7 @@ import theta.Version;
                 ExportCommand.class,
                 ServeCommand.class,
                 DataCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

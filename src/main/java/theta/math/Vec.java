@@ -5,8 +5,6 @@ import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -37,15 +35,13 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
 
     public abstract void set(int i, double v);
 
-    /**
-     * The native pointer BLAS uses, positioned at element {@code offset}. The pointer object is
-     * cached and re-positioned by each call: a product that reads one vector twice must use
-     * {@link #freshPointer}.
-     */
-    abstract Pointer pointer(int offset);
+    /** The native address of element 0, for BLAS (see {@link BlasArgs}); found on first use. */
+    abstract long address();
 
-    /** A new pointer object at element {@code offset}, for vectors used twice in one call. */
-    abstract Pointer freshPointer(int offset);
+    /** The address of a direct buffer, through JavaCPP (which loads its native helper on first use). */
+    static long addressOf(java.nio.Buffer b) {
+        return new Pointer(b).address();
+    }
 
     public void fill(double v) {
         for (int i = 0; i < length; i++) {
@@ -57,7 +53,7 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         copyFrom(src, 0, 0, src.length);
     }
 
-    /** this[dst..dst+n) = src[from..from+n). */
+    /** this[dst..dst+n) = src[from..from+n) (rounded to this precision). */
     public void copyFrom(double[] src, int from, int dst, int n) {
         for (int i = 0; i < n; i++) {
             set(dst + i, src[from + i]);
@@ -71,11 +67,135 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
     }
 
-    /** this[dst..dst+n) = src[from..from+n), any precisions. */
+    /** this[dst..dst+n) = src[from..from+n), any precisions (BLAS copy when they agree). */
     public void copyFrom(Vec src, int from, int dst, int n) {
+        check(src, from, n);
+        check(this, dst, n);
+        if (src.precision() == precision()) {
+            Blas.copy(n, src, from, this, dst);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             set(dst + i, src.get(from + i));
         }
+    }
+
+    /** this[off..off+n) += alpha * x[xOff..xOff+n) (BLAS axpy; x must have this precision). */
+    public void axpy(double alpha, Vec x, int xOff, int off, int n) {
+        same(x);
+        check(x, xOff, n);
+        check(this, off, n);
+        Blas.axpy(n, alpha, x, xOff, this, off);
+    }
+
+    /** this[off..off+n) *= s (BLAS scal). */
+    public void scale(double s, int off, int n) {
+        check(this, off, n);
+        Blas.scal(n, s, this, off);
+    }
+
+    /**
+     * sum of this[off+i] * x[xOff+i] for i in [0, n), summed in double in both precisions (BLAS
+     * ddot; for float32 dsdot, whose products may be rounded to float before the sum); x must
+     * have this precision.
+     */
+    public double dot(Vec x, int xOff, int off, int n) {
+        same(x);
+        check(x, xOff, n);
+        check(this, off, n);
+        return Blas.dot(n, this, off, x, xOff);
+    }
+
+    /**
+     * y[i] = max(this[i], floor) for i in [from, to), in y's precision (ReLU is floor 0). A NaN
+     * entry stays NaN. Vectorised when this and y have the same precision.
+     */
+    public void maxInto(double floor, Vec y, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, length);
+        java.util.Objects.checkFromToIndex(from, to, y.length);
+        if (this instanceof F32 x && y instanceof F32 t) {
+            Kernels.max(x.buf, (float) floor, t.buf, from, to);
+        } else if (this instanceof F64 x && y instanceof F64 t) {
+            Kernels.max(x.buf, floor, t.buf, from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                y.set(i, Math.max(get(i), floor));
+            }
+        }
+    }
+
+    /**
+     * d[i] = this[i] > 0 ? d[i] : 0 for i in [from, to) (times 0, so an infinite d[i] there
+     * becomes NaN, as with a multiplication by a zero derivative). A NaN entry of this makes
+     * d[i] NaN. Vectorised when this and d have the same precision.
+     */
+    public void keepWherePositive(Vec d, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, length);
+        java.util.Objects.checkFromToIndex(from, to, d.length);
+        if (this instanceof F32 x && d instanceof F32 t) {
+            Kernels.keepWherePositive(x.buf, t.buf, from, to);
+        } else if (this instanceof F64 x && d instanceof F64 t) {
+            Kernels.keepWherePositive(x.buf, t.buf, from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                double v = get(i);
+                d.set(i, d.get(i) * (Double.isNaN(v) ? v : v > 0 ? 1 : 0));
+            }
+        }
+    }
+
+    /**
+     * Copies one row into each of {@code rows} consecutive rows of this: this[i * cols + j] =
+     * row[rowOff + j] for i in [0, rows), j in [0, cols) (a bias broadcast over a batch).
+     */
+    public void fillRows(Vec row, int rowOff, int rows, int cols) {
+        java.util.Objects.checkFromIndexSize(rowOff, cols, row.length);
+        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(rows, cols), length);
+        if (this instanceof F32 y && row instanceof F32 x) {
+            Kernels.fillRows(x.buf, rowOff, y.buf, rows, cols);
+        } else if (this instanceof F64 y && row instanceof F64 x) {
+            Kernels.fillRows(x.buf, rowOff, y.buf, rows, cols);
+        } else {
+            for (int i = 0; i < rows; i++) {
+                copyFrom(row, rowOff, i * cols, cols);
+            }
+        }
+    }
+
+    /** this[i] = 0 where |this[i]| < tiny, for i in [from, to) (the rest, and NaN, unchanged). */
+    public void flushBelow(double tiny, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, length);
+        if (this instanceof F32 x) {
+            Kernels.flushBelow(x.buf, (float) tiny, from, to);
+        } else if (this instanceof F64 x) {
+            Kernels.flushBelow(x.buf, tiny, from, to);
+        }
+    }
+
+    /** this[i] = a[i] * b[i] for i in [from, to); vectorised when all three have one precision. */
+    public void setProduct(Vec a, Vec b, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, length);
+        java.util.Objects.checkFromToIndex(from, to, a.length);
+        java.util.Objects.checkFromToIndex(from, to, b.length);
+        if (this instanceof F32 y && a instanceof F32 x && b instanceof F32 z) {
+            Kernels.product(x.buf, z.buf, y.buf, from, to);
+        } else if (this instanceof F64 y && a instanceof F64 x && b instanceof F64 z) {
+            Kernels.product(x.buf, z.buf, y.buf, from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                set(i, a.get(i) * b.get(i));
+            }
+        }
+    }
+
+    private void same(Vec x) {
+        if (x.precision() != precision()) {
+            throw new IllegalArgumentException("mixed precisions " + x.precision() + " and " + precision());
+        }
+    }
+
+    private static void check(Vec v, int off, int n) {
+        java.util.Objects.checkFromIndexSize(off, n, v.length);
     }
 
     public double[] toArray() {
@@ -101,14 +221,9 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         return to(precision());
     }
 
-    /** Sum of squares of this[from..from+n), accumulated in double. */
+    /** Sum of squares of this[from..from+n), summed in double (see {@link #dot}). */
     public double sumSquares(int from, int n) {
-        double s = 0;
-        for (int i = from; i < from + n; i++) {
-            double x = get(i);
-            s += x * x;
-        }
-        return s;
+        return dot(this, from, from, n);
     }
 
     @Override
@@ -127,7 +242,7 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
     /** float64 storage. */
     public static final class F64 extends Vec {
         private final DoubleBuffer buf;
-        private DoublePointer ptr;
+        private volatile long address;
 
         F64(int length) {
             super(length);
@@ -155,23 +270,20 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
 
         @Override
-        DoublePointer pointer(int offset) {
-            if (ptr == null) {
-                ptr = new DoublePointer(buf);
+        long address() {
+            long a = address;
+            if (a == 0) {
+                a = addressOf(buf);
+                address = a;
             }
-            return ptr.position(offset);
-        }
-
-        @Override
-        DoublePointer freshPointer(int offset) {
-            return new DoublePointer(buf).position(offset);
+            return a;
         }
     }
 
     /** float32 storage. */
     public static final class F32 extends Vec {
         private final FloatBuffer buf;
-        private FloatPointer ptr;
+        private volatile long address;
 
         F32(int length) {
             super(length);
@@ -204,16 +316,13 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
 
         @Override
-        FloatPointer pointer(int offset) {
-            if (ptr == null) {
-                ptr = new FloatPointer(buf);
+        long address() {
+            long a = address;
+            if (a == 0) {
+                a = addressOf(buf);
+                address = a;
             }
-            return ptr.position(offset);
-        }
-
-        @Override
-        FloatPointer freshPointer(int offset) {
-            return new FloatPointer(buf).position(offset);
+            return a;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import theta.activation.Activation;
 import theta.loss.Loss;
 import theta.math.Gemm;
+import theta.math.Parallel;
 import theta.math.Vec;
 
 /**
@@ -81,22 +82,22 @@ public final class Network {
             int nin = arch.units(l - 1);
             int out = arch.units(l);
             Vec z = ws.z[l];
-            // Z = in * W^T + b, with W^T read in place from the parameter vector (see Layout).
-            gemm.gemm(false, false, m, out, nin, 1, in, 0, nin, params, layout.weights(l), out, 0, z, 0, out);
-            int bias = layout.theta(l);
+            // Z = 1 b^T + in * W^T: the bias copied into every row, then the product added in
+            // (beta = 1), with W^T read in place from the parameter vector (see Layout).
+            z.fillRows(params, layout.theta(l), m, out);
+            gemm.gemm(false, false, m, out, nin, 1, in, 0, nin, params, layout.weights(l), out, 1, z, 0, out);
             if (l == layers) {
-                addBias(z, m, out, params, bias);
                 break;
             }
             Activation g = activation(params, l);
             Vec a = ws.a[l];
-            boolean random = mode.training() && g.stochastic();
-            for (int i = 0, idx = 0; i < m; i++) {
-                for (int j = 0; j < out; j++, idx++) {
-                    double x = z.get(idx) + params.get(bias + j);
-                    z.set(idx, x);
-                    a.set(idx, random ? g.fTrain(x, mode.rng()) : g.f(x));
+            if (mode.training() && g.stochastic()) {
+                // Random draws in a fixed order, so a seeded run repeats exactly: one thread.
+                for (int idx = 0; idx < m * out; idx++) {
+                    a.set(idx, g.fTrain(z.get(idx), mode.rng()));
                 }
+            } else {
+                Parallel.forRange(m, rowsPerPart(out), 1, (r0, r1) -> g.f(z, a, r0 * out, r1 * out));
             }
             in = a;
             if (mode.training() && mode.hiddenDropout() > 0) {
@@ -120,14 +121,27 @@ public final class Network {
         int layers = arch.layers();
         int k = arch.outputs();
         Vec logits = ws.z[layers];
-        Vec dz = grad == null ? null : ws.dz[layers];
-        double data = 0;
+        Vec dz = grad == null ? null : ws.dz()[layers];
         for (int i = 0; i < m; i++) {
-            int y = labels[i];
-            if (y < 0 || y >= k) {
-                throw new IllegalArgumentException("label " + y + " of example " + i + " is outside 0.." + (k - 1));
+            if (labels[i] < 0 || labels[i] >= k) {
+                throw new IllegalArgumentException("label " + labels[i] + " of example " + i + " is outside 0.."
+                        + (k - 1));
             }
-            data += loss.loss(logits, i * k, k, y, dz, i * k);
+        }
+        // Examples are independent: their losses are summed in parts on all threads, the parts
+        // added in order (the same thread count gives the same sum).
+        int parts = Parallel.parts(m, 32);
+        double[] sums = new double[parts];
+        Parallel.run(parts, p -> {
+            double s = 0;
+            for (int i = Parallel.bound(m, parts, p, 1), end = Parallel.bound(m, parts, p + 1, 1); i < end; i++) {
+                s += loss.loss(logits, i * k, k, labels[i], dz, i * k);
+            }
+            sums[p] = s;
+        });
+        double data = 0;
+        for (double s : sums) {
+            data += s;
         }
         double cost = data / m + (lambda == 0 ? 0 : lambda / (2.0 * regM) * regularisedSumSquares(params));
         if (grad != null) {
@@ -139,26 +153,27 @@ public final class Network {
     /** Back-propagates ws.dz[layers] (dL/dz per example, not yet divided by m) into grad. */
     private void backward(Vec params, int m, double lambda, int regM, Vec grad, Workspace ws, Mode mode) {
         int layers = arch.layers();
-        scale(ws.dz[layers], m * arch.outputs(), 1.0 / m);
+        ws.dz()[layers].scale(1.0 / m, 0, m * arch.outputs());
         for (int l = layers; l >= 1; l--) {
             int nin = arch.units(l - 1);
             int out = arch.units(l);
-            Vec dz = ws.dz[l];
+            Vec dz = ws.dz()[l];
             Vec in = layerInput(l, ws, mode);
             // dW^T = in^T * dZ  (nin x out, the weights block of Theta_l); db = column sums of dZ.
             gemm.gemm(true, false, nin, out, m, 1, in, 0, nin, dz, 0, out, 0, grad, layout.weights(l), out);
-            columnSums(dz, m, out, grad, layout.theta(l));
+            // db = 1^T dZ: a 1 x m times m x out product (column sums).
+            gemm.gemm(false, false, 1, out, m, 1, ws.ones, 0, m, dz, 0, out, 0, grad, layout.theta(l), out);
             if (l > 1) {
                 backwardHidden(params, l - 1, m, grad, ws, mode);
             }
         }
+        if (lambda == 0) {
+            return;
+        }
         double r = lambda / regM;
         for (int l = 1; l <= layers; l++) {
             int w = layout.weights(l);
-            int n = layout.thetaLength(l) - arch.units(l);
-            for (int i = w; i < w + n; i++) {
-                grad.set(i, grad.get(i) + r * params.get(i));
-            }
+            grad.axpy(r, params, w, w, layout.thetaLength(l) - arch.units(l));
         }
     }
 
@@ -166,18 +181,29 @@ public final class Network {
     private void backwardHidden(Vec params, int l, int m, Vec grad, Workspace ws, Mode mode) {
         int units = arch.units(l);
         int next = arch.units(l + 1);
-        Vec dz = ws.dz[l];
+        Vec dz = ws.dz()[l];
         // dA_l = dZ_{l+1} * W_{l+1}: W^T is stored, so multiply by its transpose.
-        gemm.gemm(false, true, m, units, next, 1, ws.dz[l + 1], 0, next, params, layout.weights(l + 1), next,
+        gemm.gemm(false, true, m, units, next, 1, ws.dz()[l + 1], 0, next, params, layout.weights(l + 1), next,
                 0, dz, 0, units);
         Activation g = activation(params, l);
-        int nAct = g.learnableCount();
-        double[] dAct = new double[nAct];
         Vec z = ws.z[l];
         Vec a = ws.a[l];
         // The layer above saw a * mask (mask = 0 or 1/keep), so dA gets multiplied by the mask.
         Vec mask = mode.training() && mode.hiddenDropout() > 0 ? ws.mask[l] : null;
-        for (int idx = 0, n = m * units; idx < n; idx++) {
+        int n = m * units;
+        int nAct = g.learnableCount();
+        if (nAct == 0) {
+            Parallel.forRange(m, rowsPerPart(units), 1, (r0, r1) -> {
+                if (mask != null) {
+                    dz.setProduct(dz, mask, r0 * units, r1 * units);
+                }
+                g.dfTimes(z, a, dz, r0 * units, r1 * units);
+            });
+            return;
+        }
+        // Learnable parameters: dJ/dp = sum over the layer of dA * dg/dp, summed in one thread.
+        double[] dAct = new double[nAct];
+        for (int idx = 0; idx < n; idx++) {
             double da = dz.get(idx);
             if (mask != null) {
                 da *= mask.get(idx);
@@ -194,6 +220,11 @@ public final class Network {
         }
     }
 
+    /** Rows per parallel part of an element-wise pass: enough that a hand-off pays (about 16k entries). */
+    private static int rowsPerPart(int units) {
+        return Math.max(1, (1 << 14) / units);
+    }
+
     private Vec layerInput(int l, Workspace ws, Mode mode) {
         if (l == 1) {
             return mode.training() && mode.inputDropout() > 0 ? ws.inputDropped : ws.input;
@@ -201,11 +232,24 @@ public final class Network {
         return mode.training() && mode.hiddenDropout() > 0 ? ws.dropped[l - 1] : ws.a[l - 1];
     }
 
-    /** Sum of squares of the regularised (non-bias) weights. */
+    /**
+     * Sum of squares of the regularised (non-bias) weights. Large blocks are summed in parts on
+     * all threads, the parts added in order: the same thread count gives the same sum.
+     */
     public double regularisedSumSquares(Vec params) {
         double s = 0;
         for (int l = 1; l <= arch.layers(); l++) {
-            s += params.sumSquares(layout.weights(l), layout.thetaLength(l) - arch.units(l));
+            int off = layout.weights(l);
+            int n = layout.thetaLength(l) - arch.units(l);
+            int parts = Parallel.parts(n, 1 << 16);
+            double[] sums = new double[parts];
+            Parallel.run(parts, p -> {
+                int from = Parallel.bound(n, parts, p, 16);
+                sums[p] = params.sumSquares(off + from, Parallel.bound(n, parts, p + 1, 16) - from);
+            });
+            for (double x : sums) {
+                s += x;
+            }
         }
         return s;
     }
@@ -244,31 +288,6 @@ public final class Network {
         }
     }
 
-    private static void addBias(Vec z, int m, int out, Vec params, int bias) {
-        for (int i = 0, idx = 0; i < m; i++) {
-            for (int j = 0; j < out; j++, idx++) {
-                z.set(idx, z.get(idx) + params.get(bias + j));
-            }
-        }
-    }
-
-    private static void columnSums(Vec dz, int m, int out, Vec dst, int off) {
-        for (int j = 0; j < out; j++) {
-            dst.set(off + j, 0);
-        }
-        for (int i = 0, idx = 0; i < m; i++) {
-            for (int j = 0; j < out; j++, idx++) {
-                dst.set(off + j, dst.get(off + j) + dz.get(idx));
-            }
-        }
-    }
-
-    private static void scale(Vec v, int n, double s) {
-        for (int i = 0; i < n; i++) {
-            v.set(i, v.get(i) * s);
-        }
-    }
-
     /**
      * Inverted dropout of layer l's output x (l = 0: the inputs): mask = Bernoulli(keep) / keep,
      * out = x * mask, so that the expected value is unchanged and evaluation needs no rescaling.
@@ -283,11 +302,16 @@ public final class Network {
         }
         Vec mask = ws.mask[l];
         double keep = 1 - p;
-        for (int i = 0; i < n; i++) {
-            double mi = mode.rng().nextDouble() < keep ? 1 / keep : 0;
-            mask.set(i, mi);
-            out.set(i, x.get(i) * mi);
+        double[] draws = ws.draws;
+        // One draw per entry, in index order, so that a seeded run repeats exactly.
+        for (int s = 0; s < n; s += draws.length) {
+            int len = Math.min(draws.length, n - s);
+            for (int i = 0; i < len; i++) {
+                draws[i] = mode.rng().nextDouble() < keep ? 1 / keep : 0;
+            }
+            mask.copyFrom(draws, 0, s, len);
         }
+        out.setProduct(x, mask, 0, n);
         return out;
     }
 }

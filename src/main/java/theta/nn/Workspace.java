@@ -22,8 +22,13 @@ public final class Workspace {
     final Vec[] dropped;
     /** Dropout masks (0 or 1/keep) of the inputs (index 0) and hidden layers, allocated when used. */
     final Vec[] mask;
-    /** dCost/dZ_l, m x units(l). */
-    final Vec[] dz;
+    /** dCost/dZ_l, m x units(l); allocated by the first backward pass (see {@link #dz()}). */
+    private Vec[] dz;
+    private final Architecture arch;
+    /** capacity ones: 1^T dZ gives the bias gradient as one product. */
+    final Vec ones;
+    /** Scratch for dropout's random draws, turned into a mask a chunk at a time. */
+    final double[] draws = new double[1024];
     /** Scratch row for probabilities. */
     final double[] row;
 
@@ -38,17 +43,33 @@ public final class Workspace {
         z = new Vec[layers + 1];
         a = new Vec[layers];
         dropped = new Vec[layers];
-        dz = new Vec[layers + 1];
+        this.arch = arch;
         mask = new Vec[layers];
         for (int l = 1; l <= layers; l++) {
             int size = Math.multiplyExact(capacity, arch.units(l));
             z[l] = precision.zeros(size);
-            dz[l] = precision.zeros(size);
             if (l < layers) {
                 a[l] = precision.zeros(size);
             }
         }
+        ones = precision.zeros(capacity);
+        ones.fill(1);
         row = new double[arch.outputs()];
+    }
+
+    /**
+     * dCost/dZ_l for l = 1..layers, allocated on first use: a workspace that only classifies
+     * (evaluation, serving, inference at batch 10,000) never holds gradients.
+     */
+    Vec[] dz() {
+        if (dz == null) {
+            Vec[] d = new Vec[arch.layers() + 1];
+            for (int l = 1; l <= arch.layers(); l++) {
+                d[l] = precision.zeros(Math.multiplyExact(capacity, arch.units(l)));
+            }
+            dz = d;
+        }
+        return dz;
     }
 
     /** The input buffer, capacity x inputs, row-major: example i's features start at i * inputs. */

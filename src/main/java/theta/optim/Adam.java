@@ -1,8 +1,10 @@
 package theta.optim;
 
+import java.nio.FloatBuffer;
 import java.util.BitSet;
 import java.util.List;
 
+import theta.math.Parallel;
 import theta.math.Vec;
 
 /**
@@ -66,6 +68,7 @@ public final class Adam implements Optimizer {
         }
         u.run(i, n, 1);
         steps = t;
+        StateBuffers.flushTiny(b, t, StateBuffers.flushInterval(Math.min(config.beta1(), config.beta2())));
     }
 
     /** The fused per-entry update over one index range, with one decay factor. */
@@ -88,6 +91,16 @@ public final class Adam implements Optimizer {
 
         /** For i in [from, to): moments, then p = p*keep - stepSize * m / (sqrt(v)/sqrt(bc2) + eps). */
         void run(int from, int to, double keep) {
+            // Entries are independent: cut the range between threads.
+            Parallel.forRange(to - from, 1 << 14, 16, (a, b) -> entries(from + a, from + b, keep));
+        }
+
+        private void entries(int from, int to, double keep) {
+            if (p instanceof Vec.F32 pf && g instanceof Vec.F32 gf && m instanceof Vec.F32 mf
+                    && v instanceof Vec.F32 vf) {
+                floatEntries(pf.buffer(), gf.buffer(), mf.buffer(), vf.buffer(), from, to, (float) keep);
+                return;
+            }
             double b1 = config.beta1();
             double b2 = config.beta2();
             double eps = config.eps();
@@ -100,7 +113,48 @@ public final class Adam implements Optimizer {
                 p.set(i, p.get(i) * keep - stepSize * mi / (Math.sqrt(vi) / rootBc2 + eps));
             }
         }
+
+        /**
+         * The same update for float32 vectors, in float arithmetic on chunks copied out of the
+         * native buffers, so that the JIT vectorises it (square root included).
+         */
+        private void floatEntries(FloatBuffer pb, FloatBuffer gb, FloatBuffer mb, FloatBuffer vb, int from, int to,
+                                  float keep) {
+            float b1 = (float) config.beta1();
+            float b2 = (float) config.beta2();
+            float c1 = (float) (1 - config.beta1());
+            float c2 = (float) (1 - config.beta2());
+            float eps = (float) config.eps();
+            float step = (float) stepSize;
+            float root = (float) rootBc2;
+            float[][] t = CHUNKS.get();
+            float[] pc = t[0];
+            float[] gc = t[1];
+            float[] mc = t[2];
+            float[] vc = t[3];
+            for (int s = from; s < to; s += pc.length) {
+                int n = Math.min(pc.length, to - s);
+                pb.get(s, pc, 0, n);
+                gb.get(s, gc, 0, n);
+                mb.get(s, mc, 0, n);
+                vb.get(s, vc, 0, n);
+                for (int i = 0; i < n; i++) {
+                    float gi = gc[i];
+                    float mi = b1 * mc[i] + c1 * gi;
+                    float vi = b2 * vc[i] + c2 * gi * gi;
+                    mc[i] = mi;
+                    vc[i] = vi;
+                    pc[i] = pc[i] * keep - step * mi / ((float) Math.sqrt(vi) / root + eps);
+                }
+                pb.put(s, pc, 0, n);
+                mb.put(s, mc, 0, n);
+                vb.put(s, vc, 0, n);
+            }
+        }
     }
+
+    /** Four float chunks per thread for {@link Update#floatEntries}. */
+    private static final ThreadLocal<float[][]> CHUNKS = ThreadLocal.withInitial(() -> new float[4][1024]);
 
     @Override
     public String spec() {

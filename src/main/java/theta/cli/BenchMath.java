@@ -1,0 +1,113 @@
+package theta.cli;
+
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import theta.eval.Throughput;
+import theta.math.GemmPeak;
+import theta.math.Threads;
+import theta.nn.Architecture;
+import theta.nn.Network;
+import theta.train.EpochRecord;
+import theta.train.TrainConfig;
+
+/** Turns what {@code theta bench} timed into its report: FLOP counts, rates, medians, memory. */
+final class BenchMath {
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private BenchMath() {}
+
+    /** Matrix-product FLOPs of one example's forward pass: 2 * in * out per layer. */
+    static double forwardFlops(Architecture a) {
+        double f = 0;
+        for (int l = 1; l <= a.layers(); l++) {
+            f += 2.0 * a.units(l - 1) * a.units(l);
+        }
+        return f;
+    }
+
+    /**
+     * Matrix-product FLOPs of one example's training step: the forward pass, each layer's weight
+     * gradient (2 * in * out) and, above the first layer, the gradient of its input (2 * in * out);
+     * no gradient flows into the images.
+     */
+    static double trainFlops(Architecture a) {
+        double f = 2 * forwardFlops(a);
+        for (int l = 2; l <= a.layers(); l++) {
+            f += 2.0 * a.units(l - 1) * a.units(l);
+        }
+        return f;
+    }
+
+    static BenchReport report(Network net, TrainConfig cfg, int trainSize, int testSize, List<EpochRecord> records,
+                              GemmPeak before, GemmPeak after, List<Throughput.Pass> passes,
+                              Throughput.Latency latency, double rssAfterTraining, BenchReport.Startup startup) {
+        Architecture arch = net.architecture();
+        double gflopEpoch = trainFlops(arch) * trainSize / 1e9;
+        double peak = Math.max(before.best(), after.best());
+        List<BenchReport.Epoch> epochs = new ArrayList<>();
+        for (EpochRecord r : records) {
+            double gflops = gflopEpoch / r.seconds();
+            epochs.add(new BenchReport.Epoch(r.epoch(), r.seconds(), trainSize / r.seconds(), gflops, gflops / peak,
+                    r.trainLoss(), r.validationAccuracy()));
+        }
+        int from = epochs.size() > 1 ? 2 : 1;
+        double sec = Throughput.median(epochs.stream().filter(e -> e.epoch() >= from)
+                .mapToDouble(BenchReport.Epoch::seconds).toArray());
+        BenchReport.Summary median = new BenchReport.Summary(from, epochs.size(), sec, trainSize / sec,
+                gflopEpoch / sec, gflopEpoch / sec / peak);
+        List<BenchReport.Inference> inference = new ArrayList<>();
+        for (Throughput.Pass p : passes) {
+            double gflops = forwardFlops(arch) * p.examples() / p.seconds() / 1e9;
+            inference.add(new BenchReport.Inference(p.batch(), p.seconds(), p.samplesPerSecond(), gflops,
+                    gflops / peak, (double) p.correct() / p.examples()));
+        }
+        BenchReport.Setup setup = new BenchReport.Setup(arch.toString(), cfg.activation(), cfg.optimizer(),
+                cfg.learningRate(), cfg.batchSize(), cfg.epochs(), cfg.precision().name().toLowerCase(java.util.Locale.ROOT),
+                Threads.get(), trainSize, testSize, gflopEpoch, forwardFlops(arch));
+        return new BenchReport(setup, machine(), epochs, median, before, after, peak, inference,
+                new BenchReport.Latency(latency.images(), latency.p50(), latency.p99(), latency.mean()),
+                memory(rssAfterTraining), startup);
+    }
+
+    static BenchReport.Machine machine() {
+        String cpu = System.getProperty("os.arch");
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux: the architecture name will do
+        }
+        return new BenchReport.Machine(cpu, Runtime.getRuntime().availableProcessors(),
+                "Java " + System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    }
+
+    static BenchReport.Memory memory(double rssAfterTraining) {
+        double heapPeak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                heapPeak += pool.getPeakUsage().getUsed();
+            }
+        }
+        double direct = 0;
+        for (BufferPoolMXBean b : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            if (b.getName().equals("direct")) {
+                direct = b.getMemoryUsed();
+            }
+        }
+        double committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+        String opts = String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return new BenchReport.Memory(rssAfterTraining, BenchCommand.ProcessMemory.peakRssMib(), heapPeak / MIB,
+                committed / MIB, direct / MIB, opts);
+    }
+}

@@ -1,0 +1,92 @@
+package theta.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+import com.google.gson.GsonBuilder;
+
+import theta.math.GemmPeak;
+
+/**
+ * What {@code theta bench} measured, as one object: printed as a table or as one JSON object.
+ * Field names are the JSON keys; seconds, GFLOP/s and MiB unless a name says otherwise.
+ */
+record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary median, GemmPeak peakBefore,
+                   GemmPeak peakAfter, double peakGflops, List<Inference> inference, Latency latency,
+                   Memory memory, Startup startup) {
+
+    /** The run's settings; {@code gflopPerEpoch} counts matrix-product FLOPs analytically. */
+    record Setup(String architecture, String activation, String optimizer, double lr, int batch, int epochs,
+                 String precision, int threads, int trainExamples, int testExamples, double gflopPerEpoch,
+                 double forwardFlopsPerExample) {}
+
+    record Machine(String cpu, int cores, String java, String os) {}
+
+    /** One epoch: training time only (the test evaluation after it is not timed). */
+    record Epoch(int epoch, double seconds, double samplesPerSecond, double gflops, double fractionOfPeak,
+                 double trainLoss, double testAccuracy) {}
+
+    /** Medians over epochs 2..N (epoch 1 warms up the JIT and the caches). */
+    record Summary(int fromEpoch, int toEpoch, double seconds, double samplesPerSecond, double gflops,
+                   double fractionOfPeak) {}
+
+    /** Classifying the test set at one batch size: conversion + forward + argmax. */
+    record Inference(int batch, double seconds, double samplesPerSecond, double gflops, double fractionOfPeak,
+                     double accuracy) {}
+
+    /** One image at a time, microseconds. */
+    record Latency(int images, double p50Micros, double p99Micros, double meanMicros) {}
+
+    /**
+     * Peak resident set size (VmHWM) after training and at the end of the run, peak heap use
+     * (sum of the heap pools' peaks), direct (native-buffer) memory in use at the end.
+     */
+    record Memory(double peakRssAfterTrainingMib, double peakRssMib, double heapUsedPeakMib,
+                  double heapCommittedMib, double directMib, String jvmOptions) {}
+
+    /** Milliseconds from JVM start to the command's first line, and to its first classified image. */
+    record Startup(double jvmToCommandMs, double jvmToFirstAnswerMs) {}
+
+    String json() {
+        return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(this);
+    }
+
+    void print(PrintWriter o) {
+        Setup s = setup;
+        o.printf(Locale.ROOT, "theta bench: %s %s, %s lr %s, batch %d, %s, %d thread%s; %d train / %d test images%n",
+                s.architecture(), s.activation(), s.optimizer(), s.lr(), s.batch(), s.precision(), s.threads(),
+                s.threads() == 1 ? "" : "s", s.trainExamples(), s.testExamples());
+        o.printf(Locale.ROOT, "machine: %s, %d cores; %s; %s%n", machine.cpu(), machine.cores(), machine.java(),
+                machine.os());
+        o.printf(Locale.ROOT, "sgemm %d^3 on %d threads: before %s, after %s; peak %.1f GFLOP/s%n",
+                peakBefore.size(), peakBefore.threads(), peak(peakBefore), peak(peakAfter), peakGflops);
+        o.printf(Locale.ROOT, "matrix products: %.1f GFLOP per epoch%n", s.gflopPerEpoch());
+        o.println("epoch  seconds  samples/s  GFLOP/s  of peak  train loss  test acc");
+        for (Epoch e : epochs) {
+            o.printf(Locale.ROOT, "%5d  %7.3f  %9.0f  %7.1f  %6.1f%%  %10.4f  %7.2f%%%n", e.epoch(), e.seconds(),
+                    e.samplesPerSecond(), e.gflops(), 100 * e.fractionOfPeak(), e.trainLoss(), 100 * e.testAccuracy());
+        }
+        o.printf(Locale.ROOT, "median of epochs %d-%d: %.3f s, %.0f samples/s, %.1f GFLOP/s, %.1f%% of peak%n",
+                median.fromEpoch(), median.toEpoch(), median.seconds(), median.samplesPerSecond(), median.gflops(),
+                100 * median.fractionOfPeak());
+        o.printf(Locale.ROOT, "inference on the test set (convert + forward + argmax):%n");
+        for (Inference i : inference) {
+            o.printf(Locale.ROOT, "  batch %5d: %8.1f ms  %9.0f samples/s  %6.1f GFLOP/s  %5.1f%% of peak  acc %.2f%%%n",
+                    i.batch(), 1000 * i.seconds(), i.samplesPerSecond(), i.gflops(), 100 * i.fractionOfPeak(),
+                    100 * i.accuracy());
+        }
+        o.printf(Locale.ROOT, "single image: p50 %.1f us, p99 %.1f us, mean %.1f us (%d images)%n",
+                latency.p50Micros(), latency.p99Micros(), latency.meanMicros(), latency.images());
+        o.printf(Locale.ROOT, "memory: peak RSS %.0f MiB (%.0f MiB after training), heap used peak %.0f MiB,"
+                + " heap committed %.0f MiB, direct buffers %.0f MiB; JVM options: %s%n", memory.peakRssMib(),
+                memory.peakRssAfterTrainingMib(), memory.heapUsedPeakMib(), memory.heapCommittedMib(),
+                memory.directMib(), memory.jvmOptions().isEmpty() ? "(none)" : memory.jvmOptions());
+        o.printf(Locale.ROOT, "startup: JVM start to command %.0f ms, to first classified image %.0f ms%n",
+                startup.jvmToCommandMs(), startup.jvmToFirstAnswerMs());
+    }
+
+    private static String peak(GemmPeak p) {
+        return String.format(Locale.ROOT, "%.1f (sliced) / %.1f (OpenBLAS threads)", p.sliced(), p.openblasThreads());
+    }
+}

@@ -1,0 +1,171 @@
+package theta.math;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+/**
+ * Element-wise loops over native vectors, written so that the JIT vectorises them: each range
+ * is copied through a small heap chunk (a bulk copy), computed there branch-free, and copied
+ * back. Loops that read and write a direct buffer element by element are not vectorised, and a
+ * data-dependent branch such as {@code x > 0 ? x : 0} mispredicts half the time on activations.
+ */
+final class Kernels {
+    /** Entries per chunk: two chunks of 4 KB (float) stay in the core's L1 cache. */
+    private static final int CHUNK = 1024;
+    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[2][CHUNK]);
+    private static final ThreadLocal<double[][]> DOUBLES = ThreadLocal.withInitial(() -> new double[2][CHUNK]);
+
+    private Kernels() {}
+
+    /** y[i] = max(x[i], floor). */
+    static void max(FloatBuffer x, float floor, FloatBuffer y, int from, int to) {
+        float[] a = FLOATS.get()[0];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.max(a[i], floor);
+            }
+            y.put(s, a, 0, n);
+        }
+    }
+
+    static void max(DoubleBuffer x, double floor, DoubleBuffer y, int from, int to) {
+        double[] a = DOUBLES.get()[0];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.max(a[i], floor);
+            }
+            y.put(s, a, 0, n);
+        }
+    }
+
+    /**
+     * d[i] = x[i] > 0 ? d[i] : 0, as d[i] * step(x[i]) with step = max(min(x * 2^149, 1), 0):
+     * 2^149 lifts the smallest positive float (2^-149) to 1, so step is exactly 1 for x > 0 and 0
+     * for x <= 0 (the factor is applied in two parts, as 2^149 itself is not a float).
+     */
+    static void keepWherePositive(FloatBuffer x, FloatBuffer d, int from, int to) {
+        float[][] t = FLOATS.get();
+        float[] a = t[0];
+        float[] b = t[1];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            d.get(s, b, 0, n);
+            for (int i = 0; i < n; i++) {
+                b[i] *= Math.max(Math.min(a[i] * 0x1p126f * 0x1p23f, 1f), 0f);
+            }
+            d.put(s, b, 0, n);
+        }
+    }
+
+    /** As for float, with 2^1074 = 2^1022 * 2^52 for the smallest positive double. */
+    static void keepWherePositive(DoubleBuffer x, DoubleBuffer d, int from, int to) {
+        double[][] t = DOUBLES.get();
+        double[] a = t[0];
+        double[] b = t[1];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            d.get(s, b, 0, n);
+            for (int i = 0; i < n; i++) {
+                b[i] *= Math.max(Math.min(a[i] * 0x1p1022 * 0x1p52, 1), 0);
+            }
+            d.put(s, b, 0, n);
+        }
+    }
+
+    /** y[i] = a[i] * b[i] (y may be a or b). */
+    static void product(FloatBuffer a, FloatBuffer b, FloatBuffer y, int from, int to) {
+        float[][] t = FLOATS.get();
+        float[] u = t[0];
+        float[] v = t[1];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            a.get(s, u, 0, n);
+            b.get(s, v, 0, n);
+            for (int i = 0; i < n; i++) {
+                u[i] *= v[i];
+            }
+            y.put(s, u, 0, n);
+        }
+    }
+
+    static void product(DoubleBuffer a, DoubleBuffer b, DoubleBuffer y, int from, int to) {
+        double[][] t = DOUBLES.get();
+        double[] u = t[0];
+        double[] v = t[1];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            a.get(s, u, 0, n);
+            b.get(s, v, 0, n);
+            for (int i = 0; i < n; i++) {
+                u[i] *= v[i];
+            }
+            y.put(s, u, 0, n);
+        }
+    }
+
+    /** y[i * cols + j] = x[off + j]: the row is read once into a chunk, then bulk-copied per row. */
+    static void fillRows(FloatBuffer x, int off, FloatBuffer y, int rows, int cols) {
+        float[] a = FLOATS.get()[0];
+        for (int c = 0; c < cols; c += CHUNK) {
+            int n = Math.min(CHUNK, cols - c);
+            x.get(off + c, a, 0, n);
+            for (int i = 0; i < rows; i++) {
+                y.put(i * cols + c, a, 0, n);
+            }
+        }
+    }
+
+    static void fillRows(DoubleBuffer x, int off, DoubleBuffer y, int rows, int cols) {
+        double[] a = DOUBLES.get()[0];
+        for (int c = 0; c < cols; c += CHUNK) {
+            int n = Math.min(CHUNK, cols - c);
+            x.get(off + c, a, 0, n);
+            for (int i = 0; i < rows; i++) {
+                y.put(i * cols + c, a, 0, n);
+            }
+        }
+    }
+
+    /** x[i] = 0 where |x[i]| < tiny; chunks without such entries are not written back. */
+    static void flushBelow(FloatBuffer x, float tiny, int from, int to) {
+        float[] a = FLOATS.get()[0];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                if (Math.abs(a[i]) < tiny && a[i] != 0) {
+                    a[i] = 0;
+                    any = true;
+                }
+            }
+            if (any) {
+                x.put(s, a, 0, n);
+            }
+        }
+    }
+
+    static void flushBelow(DoubleBuffer x, double tiny, int from, int to) {
+        double[] a = DOUBLES.get()[0];
+        for (int s = from; s < to; s += CHUNK) {
+            int n = Math.min(CHUNK, to - s);
+            x.get(s, a, 0, n);
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                if (Math.abs(a[i]) < tiny && a[i] != 0) {
+                    a[i] = 0;
+                    any = true;
+                }
+            }
+            if (any) {
+                x.put(s, a, 0, n);
+            }
+        }
+    }
+}
