@@ -2,6 +2,7 @@ package theta.math;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Objects;
 
 /**
  * Element-wise loops over native vectors, written so that the JIT vectorises them: each range
@@ -17,8 +18,75 @@ final class Kernels {
 
     private Kernels() {}
 
+    static void maxInto(Vec x, double floor, Vec y, int from, int to) {
+        Objects.checkFromToIndex(from, to, x.length());
+        Objects.checkFromToIndex(from, to, y.length());
+        if (x instanceof Vec.F32 a && y instanceof Vec.F32 b) {
+            max(a.buffer(), (float) floor, b.buffer(), from, to);
+        } else if (x instanceof Vec.F64 a && y instanceof Vec.F64 b) {
+            max(a.buffer(), floor, b.buffer(), from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                y.set(i, Math.max(x.get(i), floor));
+            }
+        }
+    }
+
+    static void keepWherePositive(Vec x, Vec d, int from, int to) {
+        Objects.checkFromToIndex(from, to, x.length());
+        Objects.checkFromToIndex(from, to, d.length());
+        if (x instanceof Vec.F32 a && d instanceof Vec.F32 b) {
+            keepWherePositive(a.buffer(), b.buffer(), from, to);
+        } else if (x instanceof Vec.F64 a && d instanceof Vec.F64 b) {
+            keepWherePositive(a.buffer(), b.buffer(), from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                double v = x.get(i);
+                d.set(i, d.get(i) * (Double.isNaN(v) ? v : v > 0 ? 1 : 0));
+            }
+        }
+    }
+
+    static void fillRows(Vec row, int off, Vec y, int rows, int cols) {
+        Objects.checkFromIndexSize(off, cols, row.length());
+        Objects.checkFromIndexSize(0, Math.multiplyExact(rows, cols), y.length());
+        if (row instanceof Vec.F32 a && y instanceof Vec.F32 b) {
+            fillRows(a.buffer(), off, b.buffer(), rows, cols);
+        } else if (row instanceof Vec.F64 a && y instanceof Vec.F64 b) {
+            fillRows(a.buffer(), off, b.buffer(), rows, cols);
+        } else {
+            for (int i = 0; i < rows; i++) {
+                y.copyFrom(row, off, i * cols, cols);
+            }
+        }
+    }
+
+    static void flushBelow(Vec x, double tiny, int from, int to) {
+        Objects.checkFromToIndex(from, to, x.length());
+        if (x instanceof Vec.F32 a) {
+            flushBelow(a.buffer(), (float) tiny, from, to);
+        } else {
+            flushBelow(((Vec.F64) x).buffer(), tiny, from, to);
+        }
+    }
+
+    static void product(Vec a, Vec b, Vec y, int from, int to) {
+        Objects.checkFromToIndex(from, to, a.length());
+        Objects.checkFromToIndex(from, to, b.length());
+        Objects.checkFromToIndex(from, to, y.length());
+        if (a instanceof Vec.F32 u && b instanceof Vec.F32 v && y instanceof Vec.F32 w) {
+            product(u.buffer(), v.buffer(), w.buffer(), from, to);
+        } else if (a instanceof Vec.F64 u && b instanceof Vec.F64 v && y instanceof Vec.F64 w) {
+            product(u.buffer(), v.buffer(), w.buffer(), from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                y.set(i, a.get(i) * b.get(i));
+            }
+        }
+    }
+
     /** y[i] = max(x[i], floor). */
-    static void max(FloatBuffer x, float floor, FloatBuffer y, int from, int to) {
+    private static void max(FloatBuffer x, float floor, FloatBuffer y, int from, int to) {
         float[] a = FLOATS.get()[0];
         for (int s = from; s < to; s += CHUNK) {
             int n = Math.min(CHUNK, to - s);
@@ -30,7 +98,7 @@ final class Kernels {
         }
     }
 
-    static void max(DoubleBuffer x, double floor, DoubleBuffer y, int from, int to) {
+    private static void max(DoubleBuffer x, double floor, DoubleBuffer y, int from, int to) {
         double[] a = DOUBLES.get()[0];
         for (int s = from; s < to; s += CHUNK) {
             int n = Math.min(CHUNK, to - s);
@@ -47,7 +115,7 @@ final class Kernels {
      * 2^149 lifts the smallest positive float (2^-149) to 1, so step is exactly 1 for x > 0 and 0
      * for x <= 0 (the factor is applied in two parts, as 2^149 itself is not a float).
      */
-    static void keepWherePositive(FloatBuffer x, FloatBuffer d, int from, int to) {
+    private static void keepWherePositive(FloatBuffer x, FloatBuffer d, int from, int to) {
         float[][] t = FLOATS.get();
         float[] a = t[0];
         float[] b = t[1];
@@ -63,7 +131,7 @@ final class Kernels {
     }
 
     /** As for float, with 2^1074 = 2^1022 * 2^52 for the smallest positive double. */
-    static void keepWherePositive(DoubleBuffer x, DoubleBuffer d, int from, int to) {
+    private static void keepWherePositive(DoubleBuffer x, DoubleBuffer d, int from, int to) {
         double[][] t = DOUBLES.get();
         double[] a = t[0];
         double[] b = t[1];
@@ -79,7 +147,7 @@ final class Kernels {
     }
 
     /** y[i] = a[i] * b[i] (y may be a or b). */
-    static void product(FloatBuffer a, FloatBuffer b, FloatBuffer y, int from, int to) {
+    private static void product(FloatBuffer a, FloatBuffer b, FloatBuffer y, int from, int to) {
         float[][] t = FLOATS.get();
         float[] u = t[0];
         float[] v = t[1];
@@ -94,7 +162,7 @@ final class Kernels {
         }
     }
 
-    static void product(DoubleBuffer a, DoubleBuffer b, DoubleBuffer y, int from, int to) {
+    private static void product(DoubleBuffer a, DoubleBuffer b, DoubleBuffer y, int from, int to) {
         double[][] t = DOUBLES.get();
         double[] u = t[0];
         double[] v = t[1];
@@ -110,7 +178,7 @@ final class Kernels {
     }
 
     /** y[i * cols + j] = x[off + j]: the row is read once into a chunk, then bulk-copied per row. */
-    static void fillRows(FloatBuffer x, int off, FloatBuffer y, int rows, int cols) {
+    private static void fillRows(FloatBuffer x, int off, FloatBuffer y, int rows, int cols) {
         float[] a = FLOATS.get()[0];
         for (int c = 0; c < cols; c += CHUNK) {
             int n = Math.min(CHUNK, cols - c);
@@ -121,7 +189,7 @@ final class Kernels {
         }
     }
 
-    static void fillRows(DoubleBuffer x, int off, DoubleBuffer y, int rows, int cols) {
+    private static void fillRows(DoubleBuffer x, int off, DoubleBuffer y, int rows, int cols) {
         double[] a = DOUBLES.get()[0];
         for (int c = 0; c < cols; c += CHUNK) {
             int n = Math.min(CHUNK, cols - c);
@@ -133,7 +201,7 @@ final class Kernels {
     }
 
     /** x[i] = 0 where |x[i]| < tiny; chunks without such entries are not written back. */
-    static void flushBelow(FloatBuffer x, float tiny, int from, int to) {
+    private static void flushBelow(FloatBuffer x, float tiny, int from, int to) {
         float[] a = FLOATS.get()[0];
         for (int s = from; s < to; s += CHUNK) {
             int n = Math.min(CHUNK, to - s);
@@ -151,7 +219,7 @@ final class Kernels {
         }
     }
 
-    static void flushBelow(DoubleBuffer x, double tiny, int from, int to) {
+    private static void flushBelow(DoubleBuffer x, double tiny, int from, int to) {
         double[] a = DOUBLES.get()[0];
         for (int s = from; s < to; s += CHUNK) {
             int n = Math.min(CHUNK, to - s);

@@ -111,17 +111,7 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
      * entry stays NaN. Vectorised when this and y have the same precision.
      */
     public void maxInto(double floor, Vec y, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, length);
-        java.util.Objects.checkFromToIndex(from, to, y.length);
-        if (this instanceof F32 x && y instanceof F32 t) {
-            Kernels.max(x.buf, (float) floor, t.buf, from, to);
-        } else if (this instanceof F64 x && y instanceof F64 t) {
-            Kernels.max(x.buf, floor, t.buf, from, to);
-        } else {
-            for (int i = from; i < to; i++) {
-                y.set(i, Math.max(get(i), floor));
-            }
-        }
+        Kernels.maxInto(this, floor, y, from, to);
     }
 
     /**
@@ -130,18 +120,7 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
      * d[i] NaN. Vectorised when this and d have the same precision.
      */
     public void keepWherePositive(Vec d, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, length);
-        java.util.Objects.checkFromToIndex(from, to, d.length);
-        if (this instanceof F32 x && d instanceof F32 t) {
-            Kernels.keepWherePositive(x.buf, t.buf, from, to);
-        } else if (this instanceof F64 x && d instanceof F64 t) {
-            Kernels.keepWherePositive(x.buf, t.buf, from, to);
-        } else {
-            for (int i = from; i < to; i++) {
-                double v = get(i);
-                d.set(i, d.get(i) * (Double.isNaN(v) ? v : v > 0 ? 1 : 0));
-            }
-        }
+        Kernels.keepWherePositive(this, d, from, to);
     }
 
     /**
@@ -149,43 +128,17 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
      * row[rowOff + j] for i in [0, rows), j in [0, cols) (a bias broadcast over a batch).
      */
     public void fillRows(Vec row, int rowOff, int rows, int cols) {
-        java.util.Objects.checkFromIndexSize(rowOff, cols, row.length);
-        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(rows, cols), length);
-        if (this instanceof F32 y && row instanceof F32 x) {
-            Kernels.fillRows(x.buf, rowOff, y.buf, rows, cols);
-        } else if (this instanceof F64 y && row instanceof F64 x) {
-            Kernels.fillRows(x.buf, rowOff, y.buf, rows, cols);
-        } else {
-            for (int i = 0; i < rows; i++) {
-                copyFrom(row, rowOff, i * cols, cols);
-            }
-        }
+        Kernels.fillRows(row, rowOff, this, rows, cols);
     }
 
     /** this[i] = 0 where |this[i]| < tiny, for i in [from, to) (the rest, and NaN, unchanged). */
     public void flushBelow(double tiny, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, length);
-        if (this instanceof F32 x) {
-            Kernels.flushBelow(x.buf, (float) tiny, from, to);
-        } else if (this instanceof F64 x) {
-            Kernels.flushBelow(x.buf, tiny, from, to);
-        }
+        Kernels.flushBelow(this, tiny, from, to);
     }
 
     /** this[i] = a[i] * b[i] for i in [from, to); vectorised when all three have one precision. */
     public void setProduct(Vec a, Vec b, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, length);
-        java.util.Objects.checkFromToIndex(from, to, a.length);
-        java.util.Objects.checkFromToIndex(from, to, b.length);
-        if (this instanceof F32 y && a instanceof F32 x && b instanceof F32 z) {
-            Kernels.product(x.buf, z.buf, y.buf, from, to);
-        } else if (this instanceof F64 y && a instanceof F64 x && b instanceof F64 z) {
-            Kernels.product(x.buf, z.buf, y.buf, from, to);
-        } else {
-            for (int i = from; i < to; i++) {
-                set(i, a.get(i) * b.get(i));
-            }
-        }
+        Kernels.product(a, b, this, from, to);
     }
 
     private void same(Vec x) {

@@ -74,7 +74,7 @@ public final class Network {
         check(params, m, ws);
         Vec in = ws.input;
         if (mode.training() && mode.inputDropout() > 0) {
-            ws.inputDropped = dropout(in, m * arch.inputs(), mode, mode.inputDropout(), ws, 0);
+            ws.inputDropped = Dropout.apply(in, m * arch.inputs(), mode, mode.inputDropout(), ws, 0);
             in = ws.inputDropped;
         }
         int layers = arch.layers();
@@ -101,7 +101,7 @@ public final class Network {
             }
             in = a;
             if (mode.training() && mode.hiddenDropout() > 0) {
-                ws.dropped[l] = dropout(a, m * out, mode, mode.hiddenDropout(), ws, l);
+                ws.dropped[l] = Dropout.apply(a, m * out, mode, mode.hiddenDropout(), ws, l);
                 in = ws.dropped[l];
             }
         }
@@ -286,32 +286,5 @@ public final class Network {
         if (params.precision() != ws.precision) {
             throw new IllegalArgumentException("parameters are " + params.precision() + ", workspace is " + ws.precision);
         }
-    }
-
-    /**
-     * Inverted dropout of layer l's output x (l = 0: the inputs): mask = Bernoulli(keep) / keep,
-     * out = x * mask, so that the expected value is unchanged and evaluation needs no rescaling.
-     */
-    private static Vec dropout(Vec x, int n, Mode mode, double p, Workspace ws, int l) {
-        if (ws.mask[l] == null) {
-            ws.mask[l] = ws.precision.zeros(x.length());
-        }
-        Vec out = l == 0 ? ws.inputDropped : ws.dropped[l];
-        if (out == null) {
-            out = ws.precision.zeros(x.length());
-        }
-        Vec mask = ws.mask[l];
-        double keep = 1 - p;
-        double[] draws = ws.draws;
-        // One draw per entry, in index order, so that a seeded run repeats exactly.
-        for (int s = 0; s < n; s += draws.length) {
-            int len = Math.min(draws.length, n - s);
-            for (int i = 0; i < len; i++) {
-                draws[i] = mode.rng().nextDouble() < keep ? 1 / keep : 0;
-            }
-            mask.copyFrom(draws, 0, s, len);
-        }
-        out.setProduct(x, mask, 0, n);
-        return out;
     }
 }
