@@ -48,7 +48,10 @@ final class DataInfoCommand implements Runnable {
         sources.forEach(src -> out.printf("source      %s%n", src));
         out.printf("images      %dx%d = %d features, %s%n", t.rows(), t.cols(), t.features(),
                 t.isBytes() ? "unsigned bytes scaled to [0,1]" : "float values as stored");
-        out.printf("classes     %d%n%n", t.classes());
+        out.printf("classes     %d%n", t.classes());
+        int trainFile = s.train().size() + (s.hasValidation() ? s.validation().size() : 0);
+        out.printf("examples    %d training (%d train + %d validation), %d test%n%n", trainFile, s.train().size(),
+                s.hasValidation() ? s.validation().size() : 0, s.test().size());
 
         out.printf("%-12s %8s %11s %10s%n", "split", "examples", "pixel mean", "pixel std");
         for (int k = 0; k < sets.size(); k++) {

@@ -13,7 +13,7 @@ import theta.eval.Evaluation;
 
 /** Where a model came from: enough to reproduce it and to judge it. */
 public final class Provenance {
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     private Provenance() {}
 

@@ -12,7 +12,7 @@ import theta.math.Precision;
 public enum Recipe {
     /** What ./theta train does: a strong one-hidden-layer ReLU network in a few minutes on 2 cores. */
     DEFAULT("default", new TrainConfig(new int[] {800}, "relu", "softmax", "auto",
-            "sgd:momentum=0.9,nesterov=true", 0.05, "cosine", 20, 128, 5, 0, 0.2, 0, 0, "none", 1,
+            "sgd:momentum=0.9,nesterov=true", 0.1, "cosine", 50, 128, 1, 0.2, 0.5, 3.5, 0, "none", 1,
             Precision.F32, 0)),
     /**
      * The classic exercise: 25 sigmoid hidden units, sigmoid outputs with cross-entropy, lambda 1,

@@ -90,6 +90,11 @@ public final class Trainer {
                 aug.fill(inputs, order, from, m, ws.input(), s.epoch);
                 Inputs.labels(train, order, from, m, labels);
                 double cost = net.cost(params, labels, m, cfg.lambda(), n, grad, ws, mode(s.epoch, s.batch));
+                if (!Double.isFinite(cost)) {
+                    throw new Diverged("training diverged at epoch " + s.epoch + ", batch " + (s.batch + 1)
+                            + ": the cost is " + cost + " (" + net.activation().spec() + ", --lr "
+                            + cfg.learningRate() + "); try a smaller --lr");
+                }
                 rate = schedule.rate(s.step, total);
                 opt.step(params, grad, rate);
                 MaxNorm.apply(net, params, cfg.maxNorm());
@@ -179,6 +184,13 @@ public final class Trainer {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** The cost became NaN or infinite: the run cannot go on. */
+    public static final class Diverged extends IllegalArgumentException {
+        public Diverged(String message) {
+            super(message);
+        }
     }
 
     /** The mutable progress of a run. */

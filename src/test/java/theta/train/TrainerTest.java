@@ -141,6 +141,15 @@ class TrainerTest {
     }
 
     @Test
+    void aDivergingRunStopsWithAClearMessage() {
+        TrainConfig cfg = new TrainConfig(new int[] {12}, "exponential", "softmax", "auto", "sgd:momentum=0.9", 50,
+                "constant", 4, 32, 0, 0, 0, 0, 0, "none", 7, Precision.F32, 0);
+        Trainer.Diverged e = assertThrows(Trainer.Diverged.class, () -> run(cfg));
+        assertTrue(e.getMessage().startsWith("training diverged at epoch 1, batch "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("try a smaller --lr"), e.getMessage());
+    }
+
+    @Test
     void configValidationSaysWhatIsAllowed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> config("sgd", 1.5, 0, 0.1, Precision.F32));
