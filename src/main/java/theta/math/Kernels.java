@@ -236,4 +236,68 @@ final class Kernels {
             }
         }
     }
+
+    static void addColumnSquares(Vec x, int off, int rows, int cols, double[] sums) {
+        Objects.checkFromIndexSize(off, Math.multiplyExact(rows, cols), x.length());
+        Objects.checkFromIndexSize(0, cols, sums.length);
+        if (!(x instanceof Vec.F32 v)) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double e = x.get(off + i * cols + j);
+                    sums[j] += e * e;
+                }
+            }
+            return;
+        }
+        FloatBuffer b = v.buffer();
+        float[][] t = FLOATS.get();
+        float[] row = t[0];
+        float[] acc = t[1];
+        for (int c = 0; c < cols; c += CHUNK) {
+            int n = Math.min(CHUNK, cols - c);
+            for (int i0 = 0; i0 < rows; i0 += 32) {
+                java.util.Arrays.fill(acc, 0, n, 0f);
+                for (int i = i0; i < Math.min(rows, i0 + 32); i++) {
+                    b.get(off + i * cols + c, row, 0, n);
+                    for (int j = 0; j < n; j++) {
+                        acc[j] += row[j] * row[j];
+                    }
+                }
+                for (int j = 0; j < n; j++) {
+                    sums[c + j] += acc[j];
+                }
+            }
+        }
+    }
+
+    static void scaleColumns(Vec x, int off, int rows, int cols, double[] factors) {
+        Objects.checkFromIndexSize(off, Math.multiplyExact(rows, cols), x.length());
+        Objects.checkFromIndexSize(0, cols, factors.length);
+        if (!(x instanceof Vec.F32 v)) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    int k = off + i * cols + j;
+                    x.set(k, x.get(k) * factors[j]);
+                }
+            }
+            return;
+        }
+        FloatBuffer b = v.buffer();
+        float[][] t = FLOATS.get();
+        float[] row = t[0];
+        float[] f = t[1];
+        for (int c = 0; c < cols; c += CHUNK) {
+            int n = Math.min(CHUNK, cols - c);
+            for (int j = 0; j < n; j++) {
+                f[j] = (float) factors[c + j];
+            }
+            for (int i = 0; i < rows; i++) {
+                b.get(off + i * cols + c, row, 0, n);
+                for (int j = 0; j < n; j++) {
+                    row[j] *= f[j];
+                }
+                b.put(off + i * cols + c, row, 0, n);
+            }
+        }
+    }
 }

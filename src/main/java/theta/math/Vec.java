@@ -136,6 +136,20 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         Kernels.flushBelow(this, tiny, from, to);
     }
 
+    /**
+     * sums[j] += sum over i of this[off + i*cols + j]^2, for the rows x cols row-major matrix at
+     * off: squared column norms (float32 squares are summed in float over up to 32 rows, then in
+     * double).
+     */
+    public void addColumnSquares(int off, int rows, int cols, double[] sums) {
+        Kernels.addColumnSquares(this, off, rows, cols, sums);
+    }
+
+    /** this[off + i*cols + j] *= factors[j] for the rows x cols row-major matrix at off. */
+    public void scaleColumns(int off, int rows, int cols, double[] factors) {
+        Kernels.scaleColumns(this, off, rows, cols, factors);
+    }
+
     /** this[i] = a[i] * b[i] for i in [from, to); vectorised when all three have one precision. */
     public void setProduct(Vec a, Vec b, int from, int to) {
         Kernels.product(a, b, this, from, to);

@@ -66,6 +66,7 @@ public final class Trainer {
         Augmentation aug = new Augmentation(cfg.augment(), train, cfg.seed());
         Inputs inputs = new Inputs(train.features());
         int[] labels = new int[cfg.batchSize()];
+        MaxNorm maxNorm = new MaxNorm(net, cfg.maxNorm());
         List<EpochRecord> history = new ArrayList<>();
         State s = new State();
         if (resume != null) {
@@ -97,7 +98,7 @@ public final class Trainer {
                 }
                 rate = schedule.rate(s.step, total);
                 opt.step(params, grad, rate);
-                MaxNorm.apply(net, params, cfg.maxNorm());
+                maxNorm.apply(params);
                 s.step++;
                 s.loss += cost;
                 listener.onBatch(s.epoch, s.batch + 1, batches, cost);

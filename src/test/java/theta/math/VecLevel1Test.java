@@ -150,6 +150,43 @@ class VecLevel1Test {
 
     @ParameterizedTest
     @EnumSource(Precision.class)
+    void columnSquaresAndScalingMatchLoops(Precision p) {
+        SplittableRandom rng = new SplittableRandom(12);
+        for (int[] shape : new int[][] {{1, 1}, {3, 7}, {33, 17}, {70, 1025}, {784, 40}}) {
+            int rows = shape[0];
+            int cols = shape[1];
+            Vec x = random(p, 5 + rows * cols + 2, rng);
+            double[] sums = new double[cols + 1];
+            double[] expect = new double[cols + 1];
+            sums[cols] = expect[cols] = 4;
+            for (int j = 0; j < cols; j++) {
+                sums[j] = expect[j] = 0.5;
+                for (int i = 0; i < rows; i++) {
+                    expect[j] += x.get(5 + i * cols + j) * x.get(5 + i * cols + j);
+                }
+            }
+            x.addColumnSquares(5, rows, cols, sums);
+            for (int j = 0; j <= cols; j++) {
+                assertEquals(expect[j], sums[j], (p == Precision.F32 ? 1e-6 : 1e-13) * expect[j], p + " column " + j);
+            }
+            double[] f = new double[cols];
+            for (int j = 0; j < cols; j++) {
+                f[j] = rng.nextDouble(0.5, 1);
+            }
+            Vec scaled = x.copy();
+            scaled.scaleColumns(5, rows, cols, f);
+            Vec want = x.copy();
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    want.set(5 + i * cols + j, x.get(5 + i * cols + j) * f[j]);
+                }
+            }
+            same(p, want, scaled, "scaleColumns " + rows + "x" + cols);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
     void keepWherePositiveSeesTheSmallestPositiveNumber(Precision p) {
         double tiny = p == Precision.F32 ? Float.MIN_VALUE : Double.MIN_VALUE;
         double huge = p == Precision.F32 ? Float.MAX_VALUE : Double.MAX_VALUE;
