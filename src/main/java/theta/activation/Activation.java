@@ -64,6 +64,16 @@ public interface Activation {
     }
 
     /** Number of learnable parameters (PReLU: its slope). They live in the network's parameter vector. */
+    /**
+     * The factor theta applies to a recipe's learning rate when none is given. 1 for most
+     * activations; less for those whose output or slope grows with |x| (cube, exponential, bent
+     * identity) or starts far from 0 (squareplus), which diverge or train poorly at rates that
+     * suit the others. Measured, not derived: see the activation sweep in the README.
+     */
+    default double learningRateScale() {
+        return 1;
+    }
+
     default int learnableCount() {
         return 0;
     }

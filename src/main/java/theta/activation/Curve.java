@@ -24,6 +24,10 @@ enum Curve implements Formula {
         @Override public double df(double x, double y, double[] p) {
             return 3 * x * x;
         }
+
+        @Override public double learningRateScale(double[] p) {
+            return 0.1;
+        }
     },
     /** sin x; g' = cos x. */
     SINE {
@@ -61,6 +65,10 @@ enum Curve implements Formula {
         @Override public double maxFiniteInput(double[] p) {
             return 709.78;
         }
+
+        @Override public double learningRateScale(double[] p) {
+            return 0.1;
+        }
     },
     /**
      * Bent identity (sqrt(x^2 + 1) - 1)/2 + x, written x^2 / (2 (sqrt(x^2 + 1) + 1)) + x to avoid
@@ -73,6 +81,10 @@ enum Curve implements Formula {
 
         @Override public double df(double x, double y, double[] p) {
             return x / (2 * Math.sqrt(x * x + 1)) + 1;
+        }
+
+        @Override public double learningRateScale(double[] p) {
+            return 0.3;
         }
     },
     /** Snake: x + sin^2(a x) / a; g' = 1 + sin(2 a x). */

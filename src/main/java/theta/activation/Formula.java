@@ -46,6 +46,11 @@ interface Formula {
     /** Checks constraints between parameters; throws IllegalArgumentException naming them. */
     default void validate(double[] p) {}
 
+    /** See {@link Activation#learningRateScale()}. */
+    default double learningRateScale(double[] p) {
+        return 1;
+    }
+
     default double maxFiniteInput(double[] p) {
         return Double.POSITIVE_INFINITY;
     }

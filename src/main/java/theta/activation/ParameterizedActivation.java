@@ -81,6 +81,10 @@ final class ParameterizedActivation implements Activation {
         return formula.maxFiniteInput(p);
     }
 
+    @Override public double learningRateScale() {
+        return formula.learningRateScale(p);
+    }
+
     @Override public int learnableCount() {
         return formula.learnableCount();
     }

@@ -102,6 +102,10 @@ enum SmoothRectifier implements Formula {
             double s = Math.sqrt(x * x + p[0]);
             return x >= 0 ? (1 + x / s) / 2 : p[0] / (2 * s * (s - x));
         }
+
+        @Override public double learningRateScale(double[] p) {
+            return 0.5;
+        }
     };
 
     private static final double INV_SQRT_2 = 0.7071067811865476;

@@ -29,13 +29,19 @@ public final class ActivationsCommand implements Callable<Integer> {
             Activations.names().forEach(out::println);
             return Main.OK;
         }
-        out.printf("%-40s %s%n", "spec (defaults)", "kinks");
+        out.printf("%-40s %-8s %s%n", "spec (defaults)", "lr x", "kinks");
         for (Activation a : Activations.builtins()) {
             String kinks = Arrays.stream(a.kinks()).mapToObj(k -> String.format(java.util.Locale.ROOT, "%g", k))
                     .collect(Collectors.joining(", "));
-            out.printf("%-40s %s%n", a.spec(), kinks);
+            out.printf(java.util.Locale.ROOT, "%-40s %-8s %s%n", a.spec(), plain(a.learningRateScale()), kinks);
         }
         out.printf("%d activations; pass parameters as NAME:key=value,...%n", Activations.builtins().size());
+        out.println("lr x: the factor applied to the recipe's learning rate when --lr is not given");
         return Main.OK;
+    }
+
+    /** 0.5, 1, 0.1: no trailing zeros. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

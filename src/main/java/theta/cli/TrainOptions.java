@@ -1,6 +1,7 @@
 package theta.cli;
 
 import picocli.CommandLine.Option;
+import theta.activation.Activations;
 import theta.math.Precision;
 import theta.nn.Architecture;
 import theta.train.Recipe;
@@ -27,7 +28,7 @@ final class TrainOptions {
     @Option(names = "--optimizer", paramLabel = "SPEC", description = "sgd[:momentum=0.9,nesterov=true], adam[:beta1=..,beta2=..], adamw[:weight_decay=..], or full-batch lbfgs, cg.")
     String optimizer;
 
-    @Option(names = "--lr", description = "Base learning rate.")
+    @Option(names = "--lr", description = "Base learning rate (default: the recipe's, times the activation's scale; see 'theta activations').")
     Double lr;
 
     @Option(names = "--schedule", paramLabel = "SPEC", description = "constant, step:gamma=0.1,every_epochs=10, cosine[:floor=0], each with optional warmup_epochs=N.")
@@ -73,10 +74,12 @@ final class TrainOptions {
     /** The recipe's config with every given option applied. */
     TrainConfig config() {
         TrainConfig r = recipe().config();
+        String act = or(activation, r.activation());
         return new TrainConfig(
                 hidden == null ? r.hidden() : Architecture.parseHidden(hidden),
-                or(activation, r.activation()), or(output, r.output()), or(init, r.init()),
-                or(optimizer, r.optimizer()), or(lr, r.learningRate()), or(schedule, r.schedule()),
+                act, or(output, r.output()), or(init, r.init()),
+                or(optimizer, r.optimizer()), or(lr, r.learningRate() * Activations.parse(act).learningRateScale()),
+                or(schedule, r.schedule()),
                 or(epochs, r.epochs()), or(batch, r.batchSize()), or(lambda, r.lambda()),
                 or(inputDropout, r.inputDropout()), or(dropout, r.hiddenDropout()), or(maxNorm, r.maxNorm()),
                 or(patience, r.patience()), or(augment, r.augment()), or(seed, r.seed()),
