@@ -63,17 +63,18 @@ public interface Activation {
         return Double.POSITIVE_INFINITY;
     }
 
-    /** Number of learnable parameters (PReLU: its slope). They live in the network's parameter vector. */
     /**
      * The factor theta applies to a recipe's learning rate when none is given. 1 for most
      * activations; less for those whose output or slope grows with |x| (cube, exponential, bent
-     * identity) or starts far from 0 (squareplus), which diverge or train poorly at rates that
-     * suit the others. Measured, not derived: see the activation sweep in the README.
+     * identity), whose output starts far from 0 (squareplus), or that share one learnable slope
+     * across the layer (prelu): they diverge or train poorly at rates that suit the others.
+     * Measured, not derived: see the activation sweep in the README.
      */
     default double learningRateScale() {
         return 1;
     }
 
+    /** Number of learnable parameters (PReLU: its slope). They live in the network's parameter vector. */
     default int learnableCount() {
         return 0;
     }

@@ -84,6 +84,11 @@ enum Rectifier implements Formula {
         @Override public double dLearnable(int i, double x, double y, double[] p) {
             return x > 0 ? 0 : x;
         }
+
+        /** The one slope collects the gradient of every hidden unit, so it takes large steps. */
+        @Override public double learningRateScale(double[] p) {
+            return 0.5;
+        }
     },
     /**
      * Randomized leaky ReLU: while training, each x &lt; 0 gets a slope drawn uniformly from
