@@ -21,9 +21,11 @@ import theta.data.Mnist;
 import theta.data.Splits;
 import theta.eval.Throughput;
 import theta.loss.Loss;
+import theta.math.Gemm;
 import theta.math.GemmPeak;
 import theta.math.Precision;
 import theta.math.Threads;
+import theta.math.TimedGemm;
 import theta.math.Vec;
 import theta.nn.Architecture;
 import theta.nn.Network;
@@ -97,21 +99,32 @@ public final class BenchCommand implements Callable<Integer> {
         Splits splits = load(spec.commandLine().getErr());
         Dataset train = splits.train();
         Dataset test = splits.test();
+        TimedGemm products = new TimedGemm(Gemm.blas());
         Network net = new Network(new Architecture(train.features(), cfg.hidden(), train.classes()),
-                Activations.parse(activation), Loss.SOFTMAX);
+                Activations.parse(activation), Loss.SOFTMAX, products);
         double[] init = Initializer.parameters(net, Initializer.resolve("auto", activation), seed);
         double firstAnswer = firstAnswer(net, init, p, test);
 
         GemmPeak before = GemmPeak.measure(peakSize, 3);
         System.gc(); // releases the peak's matrices (native memory) before training
         List<EpochRecord> records = new ArrayList<>();
+        List<Double> productSeconds = new ArrayList<>();
+        long[] mark = {products.nanos()};
         // The test set stands in as the validation split: the trainer then measures it after every
         // epoch, outside the timed part, and no training image is held out.
         Splits withTest = new Splits(train, test, test);
         Trainer.Result result = new Trainer(net, cfg, withTest, new TrainListener() {
             @Override
+            public void onBatch(int epoch, int batch, int batches, double loss) {
+                if (batch == batches) { // the epoch's products, before the test evaluation adds its own
+                    productSeconds.add((products.nanos() - mark[0]) / 1e9);
+                }
+            }
+
+            @Override
             public void onEpoch(EpochRecord r) {
                 records.add(r);
+                mark[0] = products.nanos();
             }
         }).train(init, null, () -> false);
         double rssAfterTraining = ProcessMemory.peakRssMib();
@@ -127,7 +140,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.gc();
         GemmPeak after = GemmPeak.measure(peakSize, 3);
 
-        BenchReport report = BenchMath.report(net, cfg, train.size(), test.size(), records, before, after, passes,
+        BenchReport report = BenchMath.report(net, cfg, train.size(), test.size(), records, productSeconds, before,
+                after, passes,
                 latency, rssAfterTraining, new BenchReport.Startup(jvmToCommand, firstAnswer));
         if (json) {
             o.println(report.json());

@@ -46,22 +46,26 @@ final class BenchMath {
     }
 
     static BenchReport report(Network net, TrainConfig cfg, int trainSize, int testSize, List<EpochRecord> records,
-                              GemmPeak before, GemmPeak after, List<Throughput.Pass> passes,
+                              List<Double> productSeconds, GemmPeak before, GemmPeak after, List<Throughput.Pass> passes,
                               Throughput.Latency latency, double rssAfterTraining, BenchReport.Startup startup) {
         Architecture arch = net.architecture();
         double gflopEpoch = trainFlops(arch) * trainSize / 1e9;
         double peak = Math.max(before.best(), after.best());
         List<BenchReport.Epoch> epochs = new ArrayList<>();
-        for (EpochRecord r : records) {
+        for (int i = 0; i < records.size(); i++) {
+            EpochRecord r = records.get(i);
             double gflops = gflopEpoch / r.seconds();
             epochs.add(new BenchReport.Epoch(r.epoch(), r.seconds(), trainSize / r.seconds(), gflops, gflops / peak,
-                    r.trainLoss(), r.validationAccuracy()));
+                    productSeconds.get(i), r.trainLoss(), r.validationAccuracy()));
         }
         int from = epochs.size() > 1 ? 2 : 1;
         double sec = Throughput.median(epochs.stream().filter(e -> e.epoch() >= from)
                 .mapToDouble(BenchReport.Epoch::seconds).toArray());
+        double productSec = Throughput.median(epochs.stream().filter(e -> e.epoch() >= from)
+                .mapToDouble(BenchReport.Epoch::productSeconds).toArray());
         BenchReport.Summary median = new BenchReport.Summary(from, epochs.size(), sec, trainSize / sec,
-                gflopEpoch / sec, gflopEpoch / sec / peak);
+                gflopEpoch / sec, gflopEpoch / sec / peak, productSec, gflopEpoch / productSec,
+                gflopEpoch / productSec / peak);
         List<BenchReport.Inference> inference = new ArrayList<>();
         for (Throughput.Pass p : passes) {
             double gflops = forwardFlops(arch) * p.examples() / p.seconds() / 1e9;

@@ -23,13 +23,21 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
 
     record Machine(String cpu, int cores, String java, String os) {}
 
-    /** One epoch: training time only (the test evaluation after it is not timed). */
+    /**
+     * One epoch: training time only (the test evaluation after it is not timed);
+     * {@code productSeconds} is the part of it spent in matrix products.
+     */
     record Epoch(int epoch, double seconds, double samplesPerSecond, double gflops, double fractionOfPeak,
-                 double trainLoss, double testAccuracy) {}
+                 double productSeconds, double trainLoss, double testAccuracy) {}
 
-    /** Medians over epochs 2..N (epoch 1 warms up the JIT and the caches). */
+    /**
+     * Medians over epochs 2..N (epoch 1 warms up the JIT and the caches). The product figures
+     * divide the same FLOPs by the time spent in products alone: the rate the products reach
+     * inside the epoch, and what element-wise work, data conversion and updates cost besides.
+     */
     record Summary(int fromEpoch, int toEpoch, double seconds, double samplesPerSecond, double gflops,
-                   double fractionOfPeak) {}
+                   double fractionOfPeak, double productSeconds, double productGflops,
+                   double productFractionOfPeak) {}
 
     /** Classifying the test set at one batch size: conversion + forward + argmax. */
     record Inference(int batch, double seconds, double samplesPerSecond, double gflops, double fractionOfPeak,
@@ -62,14 +70,18 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
         o.printf(Locale.ROOT, "sgemm %d^3 on %d threads: before %s, after %s; peak %.1f GFLOP/s%n",
                 peakBefore.size(), peakBefore.threads(), peak(peakBefore), peak(peakAfter), peakGflops);
         o.printf(Locale.ROOT, "matrix products: %.1f GFLOP per epoch%n", s.gflopPerEpoch());
-        o.println("epoch  seconds  samples/s  GFLOP/s  of peak  train loss  test acc");
+        o.println("epoch  seconds  samples/s  GFLOP/s  of peak  in products  train loss  test acc");
         for (Epoch e : epochs) {
-            o.printf(Locale.ROOT, "%5d  %7.3f  %9.0f  %7.1f  %6.1f%%  %10.4f  %7.2f%%%n", e.epoch(), e.seconds(),
-                    e.samplesPerSecond(), e.gflops(), 100 * e.fractionOfPeak(), e.trainLoss(), 100 * e.testAccuracy());
+            o.printf(Locale.ROOT, "%5d  %7.3f  %9.0f  %7.1f  %6.1f%%  %9.3f s  %10.4f  %7.2f%%%n", e.epoch(),
+                    e.seconds(), e.samplesPerSecond(), e.gflops(), 100 * e.fractionOfPeak(), e.productSeconds(),
+                    e.trainLoss(), 100 * e.testAccuracy());
         }
         o.printf(Locale.ROOT, "median of epochs %d-%d: %.3f s, %.0f samples/s, %.1f GFLOP/s, %.1f%% of peak%n",
                 median.fromEpoch(), median.toEpoch(), median.seconds(), median.samplesPerSecond(), median.gflops(),
                 100 * median.fractionOfPeak());
+        o.printf(Locale.ROOT, "  of which matrix products: %.3f s (%.0f%% of the epoch), %.1f GFLOP/s, %.1f%% of peak%n",
+                median.productSeconds(), 100 * median.productSeconds() / median.seconds(), median.productGflops(),
+                100 * median.productFractionOfPeak());
         o.printf(Locale.ROOT, "inference on the test set (convert + forward + argmax):%n");
         for (Inference i : inference) {
             o.printf(Locale.ROOT, "  batch %5d: %8.1f ms  %9.0f samples/s  %6.1f GFLOP/s  %5.1f%% of peak  acc %.2f%%%n",

@@ -58,11 +58,16 @@ class BenchCommandTest {
             double sec = o.get("seconds").getAsDouble();
             assertEquals(gflop / sec, o.get("gflops").getAsDouble(), 1e-9 * gflop / sec);
             assertEquals(gflop / sec / peak, o.get("fractionOfPeak").getAsDouble(), 1e-9);
+            // The products are part of the epoch, not all of it.
+            double products = o.get("productSeconds").getAsDouble();
+            assertTrue(products > 0 && products < sec, products + " s of products in a " + sec + " s epoch");
             double acc = o.get("testAccuracy").getAsDouble();
             assertTrue(acc >= 0 && acc <= 1, "accuracy " + acc);
         }
         JsonObject median = r.getAsJsonObject("median");
         assertEquals(2, median.get("fromEpoch").getAsInt());
+        assertEquals(gflop / median.get("productSeconds").getAsDouble(), median.get("productGflops").getAsDouble(),
+                1e-9 * median.get("productGflops").getAsDouble());
         JsonArray inference = r.getAsJsonArray("inference");
         assertEquals(3, inference.size());
         int[] batches = {1, 128, 10_000};
@@ -84,6 +89,7 @@ class BenchCommandTest {
         String out = run("bench", "--data", idxFolder().toString(), "--hidden", "8", "--epochs", "2", "--batch", "50",
                 "--peak-size", "32", "--infer-reps", "1");
         assertTrue(out.contains("median of epochs 2-2"), out);
+        assertTrue(out.contains("of which matrix products"), out);
         assertTrue(out.contains("batch 10000"), out);
         assertTrue(out.contains("peak RSS"), out);
     }

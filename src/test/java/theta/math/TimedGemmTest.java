@@ -1,0 +1,26 @@
+package theta.math;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TimedGemmTest {
+    @Test
+    void passesProductsOnAndCountsThem() {
+        Vec a = Precision.F64.zeros(6);
+        Vec b = Precision.F64.zeros(6);
+        a.copyFrom(new double[] {1, 2, 3, 4, 5, 6}); // 2 x 3
+        b.copyFrom(new double[] {1, 0, 0, 1, 1, 1}); // 3 x 2
+        Vec c = Precision.F64.zeros(4);
+        TimedGemm timed = new TimedGemm(Gemm.naive());
+        assertEquals(0, timed.nanos());
+        timed.gemm(false, false, 2, 2, 3, 1, a, 0, 3, b, 0, 2, 0, c, 0, 2);
+        assertArrayEquals(new double[] {4, 5, 10, 11}, c.toArray(), 0);
+        timed.gemm(false, false, 2, 2, 3, 1, a, 0, 3, b, 0, 2, 1, c, 0, 2);
+        assertArrayEquals(new double[] {8, 10, 20, 22}, c.toArray(), 0);
+        assertEquals(2, timed.calls());
+        assertTrue(timed.nanos() > 0);
+    }
+}
