@@ -65,6 +65,27 @@ public final class DataOptions {
         return dataset == Builtin.FASHION ? FashionMnist.load(validation) : Mnist.load(validation, log);
     }
 
+    /** The options as given, for a command line that picks the same data again (empty for the defaults). */
+    public String args() {
+        StringBuilder b = new StringBuilder();
+        if (dataset != null) {
+            b.append(" --dataset ").append(dataset.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (data != null) {
+            b.append(" --data ").append(data);
+        }
+        if (train != null) {
+            b.append(" --train ").append(train).append(" --test ").append(test);
+        }
+        if (validation != Splits.DEFAULT_VALIDATION) {
+            b.append(" --validation ").append(validation);
+        }
+        if (labels != LabelConvention.ZERO_BASED) {
+            b.append(" --labels ").append(labels.spelling());
+        }
+        return b.toString().strip();
+    }
+
     /** The name of the chosen data, for titles. */
     public String describe() {
         return train != null ? train + " + " + test : data != null ? data.toString()

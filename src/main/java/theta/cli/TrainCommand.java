@@ -154,8 +154,9 @@ public final class TrainCommand implements Callable<Integer> {
                 Path file = CheckpointFile.pathFor(out);
                 CheckpointFile.write(file, r.checkpoint());
                 err.println();
+                String dataArgs = data.args().isEmpty() ? "" : " " + data.args();
                 err.println("theta: interrupted; checkpoint saved. Continue with: ./theta train --resume " + file
-                        + " --out " + out);
+                        + " --out " + out + dataArgs);
             }
             return r;
         } finally {

@@ -70,6 +70,11 @@ public final class Trainer {
         List<EpochRecord> history = new ArrayList<>();
         State s = new State();
         if (resume != null) {
+            String data = dataIdentity(this.data);
+            if (!resume.data().equals(data)) {
+                throw new IllegalArgumentException("--resume: the checkpoint's run trained on " + resume.data()
+                        + ", these options give " + data + "; pass the original run's data options");
+            }
             params.copyFrom(resume.params());
             opt.restore(resume.optimizerSteps(), resume.optimizerState());
             history.addAll(resume.history());
@@ -105,7 +110,7 @@ public final class Trainer {
                 if (stop.getAsBoolean()) {
                     s.batch++;
                     s.seconds += (System.nanoTime() - t0) / 1e9;
-                    Checkpoint c = s.checkpoint(cfg, params, opt, history);
+                    Checkpoint c = s.checkpoint(cfg, params, opt, history, dataIdentity(data));
                     return new Result(finalParams(params, s), s.bestEpoch, history, false, c);
                 }
             }
@@ -125,6 +130,21 @@ public final class Trainer {
             }
         }
         return new Result(finalParams(params, s), s.bestEpoch, history, false, null);
+    }
+
+    /**
+     * The training and validation data as a resumed run must find them again: sizes and the
+     * checksums of the files they came from (not paths, so a checkpoint may move between machines).
+     */
+    public static String dataIdentity(Splits s) {
+        int validation = s.hasValidation() ? s.validation().size() : 0;
+        // "sha256  name" lines: 12 hex digits and the name tell files apart well enough here.
+        String sums = s.train().checksums().stream()
+                .map(line -> line.indexOf(' ') < 12 ? line
+                        : line.substring(0, 12) + " " + line.substring(line.indexOf(' ')).strip())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return s.train().size() + " training and " + validation + " validation examples of "
+                + s.train().features() + " features" + (sums.isEmpty() ? "" : " (sha256 " + sums + ")");
     }
 
     /** With a validation split: the best epoch's parameters; without one: the last. */
@@ -216,10 +236,10 @@ public final class Trainer {
             bestAccuracy = c.bestAccuracy();
         }
 
-        Checkpoint checkpoint(TrainConfig cfg, Vec params, Optimizer opt, List<EpochRecord> history) {
+        Checkpoint checkpoint(TrainConfig cfg, Vec params, Optimizer opt, List<EpochRecord> history, String data) {
             List<double[]> state = opt.state().stream().map(Vec::toArray).toList();
             return new Checkpoint(cfg, epoch, batch, step, params.toArray(), opt.steps(), state, loss, seconds,
-                    best == null ? null : best.clone(), bestEpoch, bestAccuracy, List.copyOf(history));
+                    best == null ? null : best.clone(), bestEpoch, bestAccuracy, List.copyOf(history), data);
         }
     }
 }

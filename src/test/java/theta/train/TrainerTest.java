@@ -96,6 +96,24 @@ class TrainerTest {
     }
 
     @Test
+    void aCheckpointResumesOnlyOnTheDataItWasTrainedOn() {
+        TrainConfig cfg = config("sgd:momentum=0.9", 0.25, 0, 0.1, Precision.F32);
+        Network net = network(cfg);
+        double[] init = Initializer.parameters(net, Initializer.resolve(cfg.init(), cfg.activation()), cfg.seed());
+        AtomicInteger batches = new AtomicInteger();
+        Checkpoint cut = new Trainer(net, cfg, DATA, TrainListener.NONE)
+                .train(init, null, () -> batches.incrementAndGet() == 5).checkpoint();
+        assertEquals(Trainer.dataIdentity(DATA), cut.data());
+        // The same examples split differently (another --validation) are other data.
+        Splits other = Splits.of(Quadrants.make("train", DATA.train().size() + DATA.validation().size(), 1), DATA.test(),
+                DATA.validation().size() / 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(network(cfg), cfg, other, TrainListener.NONE).train(null, cut, () -> false));
+        assertTrue(e.getMessage().startsWith("--resume: the checkpoint's run trained on " + cut.data()), e.getMessage());
+        assertTrue(e.getMessage().contains("pass the original run's data options"), e.getMessage());
+    }
+
+    @Test
     void earlyStoppingStopsAfterPatienceEpochsWithoutImprovement() {
         // A rate so small that validation accuracy cannot improve after the first epoch.
         TrainConfig cfg = config("sgd", 0, 1, 1e-12, Precision.F64);
