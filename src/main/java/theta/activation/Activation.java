@@ -66,7 +66,8 @@ public interface Activation {
     /**
      * The factor theta applies to a recipe's learning rate when none is given. 1 for most
      * activations; less for those whose output or slope grows with |x| (cube, exponential, bent
-     * identity), whose output starts far from 0 (squareplus), or that share one learnable slope
+     * identity), whose slope changes sign (sine, snake, gaussian), that are flat around 0
+     * (softshrink), whose output starts far from 0 (squareplus), or that share one learnable slope
      * across the layer (prelu): they diverge or train poorly at rates that suit the others.
      * Measured, not derived: see the activation sweep in the README.
      */

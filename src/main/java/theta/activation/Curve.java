@@ -38,6 +38,10 @@ enum Curve implements Formula {
         @Override public double df(double x, double y, double[] p) {
             return Math.cos(x);
         }
+
+        @Override public double learningRateScale(double[] p) {
+            return 0.5;
+        }
     },
     /** e^(-x^2); g' = -2x e^(-x^2). */
     GAUSSIAN {
@@ -47,6 +51,10 @@ enum Curve implements Formula {
 
         @Override public double df(double x, double y, double[] p) {
             return -2 * x * y;
+        }
+
+        @Override public double learningRateScale(double[] p) {
+            return 0.5;
         }
     },
     /**
@@ -97,6 +105,10 @@ enum Curve implements Formula {
         @Override public double df(double x, double y, double[] p) {
             return 1 + Math.sin(2 * p[0] * x);
         }
+
+        @Override public double learningRateScale(double[] p) {
+            return 0.5;
+        }
     },
     /**
      * x - tanh x; g' = tanh^2 x. For |x| &lt; 1/4 the Taylor series (below), since x - tanh x
@@ -132,6 +144,10 @@ enum Curve implements Formula {
 
         @Override public double[] kinks(double[] p) {
             return new double[] {-p[0], p[0]};
+        }
+
+        @Override public double learningRateScale(double[] p) {
+            return 0.5;
         }
     },
     /** x where |x| &gt; lambda, else 0. g jumps at the kinks +-lambda; g' = 0 there. */
