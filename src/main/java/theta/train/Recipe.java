@@ -10,9 +10,13 @@ import theta.math.Precision;
  * Known-good settings. Every value can still be overridden option by option.
  */
 public enum Recipe {
-    /** What ./theta train does: a strong one-hidden-layer ReLU network in a few minutes on 2 cores. */
+    /**
+     * What ./theta train does: a strong one-hidden-layer ReLU network in a few minutes on 2 cores.
+     * Hidden dropout 0.3 and no input dropout: on MNIST as good as 0.5/0.2 (98.53% vs 98.50%), on
+     * Fashion-MNIST much better (89.8% vs 88.3%), where dropping input pixels erases texture.
+     */
     DEFAULT("default", new TrainConfig(new int[] {800}, "relu", "softmax", "auto",
-            "sgd:momentum=0.9,nesterov=true", 0.1, "cosine", 50, 128, 1, 0.2, 0.5, 3.5, 0, "none", 1,
+            "sgd:momentum=0.9,nesterov=true", 0.1, "cosine", 50, 128, 1, 0, 0.3, 3.5, 0, "none", 1,
             Precision.F32, 0)),
     /**
      * The classic exercise: 25 sigmoid hidden units, sigmoid outputs with cross-entropy, lambda 1,
