@@ -55,7 +55,7 @@ final class TrainOptions {
     @Option(names = "--patience", paramLabel = "EPOCHS", description = "Early stopping: stop after this many epochs without a better validation accuracy (0: off).")
     Integer patience;
 
-    @Option(names = "--augment", paramLabel = "SPEC", description = "none, affine, elastic, or elastic:alpha=34,sigma=4,rotate=12,shift=2,scale=0.1,shear=0.15.")
+    @Option(names = "--augment", paramLabel = "SPEC", description = "none, affine, warp (elastic alone), elastic (affine + warp), or e.g. elastic:alpha=34,sigma=4,rotate=12,shift=2,scale=0.1,shear=0.15.")
     String augment;
 
     @Option(names = "--seed", description = "Seed for initialisation, shuffling, dropout and augmentation.")

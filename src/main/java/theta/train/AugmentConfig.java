@@ -73,7 +73,16 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
                 DEFAULT_SHEAR, DEFAULT_ALPHA, DEFAULT_SIGMA, 0);
     }
 
-    /** {@link #affine()} plus an elastic warp (alpha 34, sigma 4) on every image: the default. */
+    /**
+     * The elastic warp alone (alpha 34, sigma 4) on every image, no affine map: Simard et al.'s
+     * "elastic distortions", and the {@code augmented} recipe's choice (stacked on the affine map
+     * the distortion is so strong that a 1600-unit layer underfits: 99.23% against 99.37%).
+     */
+    public static AugmentConfig warp() {
+        return none().withElasticProbability(1);
+    }
+
+    /** {@link #affine()} plus an elastic warp (alpha 34, sigma 4) on every image. */
     public static AugmentConfig elastic() {
         return affine().withElasticProbability(1);
     }
@@ -93,7 +102,8 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
     }
 
     /**
-     * Parses {@code PRESET[:KEY=VALUE,...]}: PRESET is {@code none}, {@code affine} or {@code elastic};
+     * Parses {@code PRESET[:KEY=VALUE,...]}: PRESET is {@code none}, {@code affine}, {@code warp}
+     * (elastic warp alone) or {@code elastic} (affine and warp);
      * the keys override the preset's values: {@code shift} (pixels), {@code rotate} (degrees),
      * {@code scale} ({@code d} for 1-d..1+d, or {@code lo..hi}), {@code shear} (slope), {@code alpha},
      * {@code sigma} (pixels) and {@code p} (elastic probability). Example:
@@ -103,7 +113,7 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
      */
     public static AugmentConfig parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new InputException("augment: empty value; allowed: none, affine, elastic,"
+            throw new InputException("augment: empty value; allowed: none, affine, warp, elastic,"
                     + " optionally followed by :key=value,...");
         }
         String s = spec.trim();
@@ -112,9 +122,10 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
         Builder b = new Builder(switch (preset) {
             case "none" -> none();
             case "affine" -> affine();
+            case "warp" -> warp();
             case "elastic" -> elastic();
             default -> throw new InputException("augment: unknown preset '" + preset + "' in '" + s
-                    + "'; allowed: none, affine, elastic");
+                    + "'; allowed: none, affine, warp, elastic");
         });
         if (colon >= 0) {
             for (String item : s.substring(colon + 1).split(",", -1)) {

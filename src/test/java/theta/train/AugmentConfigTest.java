@@ -22,6 +22,9 @@ class AugmentConfigTest {
         assertFalse(AugmentConfig.affine().isElastic());
         assertTrue(e.isElastic());
         assertTrue(e.withElasticProbability(0.5).isElastic());
+        // The warp alone: no shift, rotation, scaling or shear.
+        assertEquals(new AugmentConfig(0, 0, 1, 1, 0, 34, 4, 1), AugmentConfig.warp());
+        assertTrue(AugmentConfig.warp().isElastic());
     }
 
     @Test
@@ -29,6 +32,8 @@ class AugmentConfigTest {
         assertEquals(AugmentConfig.none(), AugmentConfig.parse("none"));
         assertEquals(AugmentConfig.affine(), AugmentConfig.parse(" Affine "));
         assertEquals(AugmentConfig.elastic(), AugmentConfig.parse("elastic"));
+        assertEquals(AugmentConfig.warp(), AugmentConfig.parse("warp"));
+        assertEquals(AugmentConfig.warp(), AugmentConfig.parse("elastic:rotate=0,shift=0,scale=0,shear=0"));
         assertEquals(AugmentConfig.elastic(),
                 AugmentConfig.parse("elastic:alpha=34,sigma=4,rotate=12,shift=2,scale=0.1,shear=0.15"));
         assertEquals(new AugmentConfig(3, 5, 0.8, 1.25, 0, 20, 3, 0.5),
@@ -39,6 +44,7 @@ class AugmentConfigTest {
     @Test
     void specParsesBackToTheSameConfig() {
         for (AugmentConfig c : List.of(AugmentConfig.none(), AugmentConfig.affine(), AugmentConfig.elastic(),
+                AugmentConfig.warp(),
                 new AugmentConfig(0.3, 7.5, 0.95, 1.05, 0.1, 12.25, 2.5, 0.3),
                 new AugmentConfig(0, 0, 1, 1, 0, 0, 4, 1))) {
             assertEquals(c.isIdentity() ? AugmentConfig.none() : c, AugmentConfig.parse(c.spec()), c.spec());
