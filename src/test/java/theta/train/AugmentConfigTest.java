@@ -67,8 +67,8 @@ class AugmentConfigTest {
 
     @Test
     void rejectsMalformedSpecsNamingTheFault() {
-        assertRejected(() -> AugmentConfig.parse("wobbly"), "unknown preset 'wobbly'", "none, affine, elastic");
-        assertRejected(() -> AugmentConfig.parse(""), "empty", "none, affine, elastic");
+        assertRejected(() -> AugmentConfig.parse("wobbly"), "unknown preset 'wobbly'", "none, affine, warp, elastic");
+        assertRejected(() -> AugmentConfig.parse(""), "empty", "none, affine, warp, elastic");
         assertRejected(() -> AugmentConfig.parse("elastic:twist=3"), "unknown key 'twist'", AugmentConfig.KEYS);
         assertRejected(() -> AugmentConfig.parse("elastic:alpha"), "expected key=value but got 'alpha'", "allowed keys");
         assertRejected(() -> AugmentConfig.parse("elastic:alpha=34,"), "expected key=value but got ''", "allowed keys");
