@@ -100,6 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
         Dataset train = splits.train();
         Dataset test = splits.test();
         TimedGemm products = new TimedGemm(Gemm.blas());
+        products.counting(false); // only training's products count: from onStart to each epoch's last batch
         Network net = new Network(new Architecture(train.features(), cfg.hidden(), train.classes()),
                 Activations.parse(activation), Loss.SOFTMAX, products);
         double[] init = Initializer.parameters(net, Initializer.resolve("auto", activation), seed);
@@ -115,9 +116,16 @@ public final class BenchCommand implements Callable<Integer> {
         Splits withTest = new Splits(train, test, test);
         Trainer.Result result = new Trainer(net, cfg, withTest, new TrainListener() {
             @Override
+            public void onStart(int epochs, int batchesPerEpoch, int startEpoch) {
+                mark[0] = products.nanos();
+                products.counting(true);
+            }
+
+            @Override
             public void onBatch(int epoch, int batch, int batches, double loss) {
-                if (batch == batches) { // the epoch's products, before the test evaluation adds its own
+                if (batch == batches) { // the epoch's products; the test evaluation's are not counted
                     productSeconds.add((products.nanos() - mark[0]) / 1e9);
+                    products.counting(false);
                 }
             }
 
@@ -125,6 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
             public void onEpoch(EpochRecord r) {
                 records.add(r);
                 mark[0] = products.nanos();
+                products.counting(r.epoch() < cfg.epochs());
             }
         }).train(init, null, () -> false);
         double rssAfterTraining = ProcessMemory.peakRssMib();
@@ -140,8 +149,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.gc();
         GemmPeak after = GemmPeak.measure(peakSize, 3);
 
-        BenchReport report = BenchMath.report(net, cfg, train.size(), test.size(), records, productSeconds, before,
-                after, passes,
+        BenchReport report = BenchMath.report(net, cfg, train.size(), test.size(), records, productSeconds,
+                products.byShape(), before, after, passes,
                 latency, rssAfterTraining, new BenchReport.Startup(jvmToCommand, firstAnswer));
         if (json) {
             o.println(report.json());

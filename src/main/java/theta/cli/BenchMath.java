@@ -12,6 +12,7 @@ import java.util.List;
 import theta.eval.Throughput;
 import theta.math.GemmPeak;
 import theta.math.Threads;
+import theta.math.TimedGemm;
 import theta.nn.Architecture;
 import theta.nn.Network;
 import theta.train.EpochRecord;
@@ -46,7 +47,7 @@ final class BenchMath {
     }
 
     static BenchReport report(Network net, TrainConfig cfg, int trainSize, int testSize, List<EpochRecord> records,
-                              List<Double> productSeconds, GemmPeak before, GemmPeak after, List<Throughput.Pass> passes,
+                              List<Double> productSeconds, List<TimedGemm.Total> shapes, GemmPeak before, GemmPeak after, List<Throughput.Pass> passes,
                               Throughput.Latency latency, double rssAfterTraining, BenchReport.Startup startup) {
         Architecture arch = net.architecture();
         double gflopEpoch = trainFlops(arch) * trainSize / 1e9;
@@ -66,6 +67,11 @@ final class BenchMath {
         BenchReport.Summary median = new BenchReport.Summary(from, epochs.size(), sec, trainSize / sec,
                 gflopEpoch / sec, gflopEpoch / sec / peak, productSec, gflopEpoch / productSec,
                 gflopEpoch / productSec / peak);
+        List<BenchReport.Product> products = new ArrayList<>();
+        for (TimedGemm.Total t : shapes) {
+            products.add(new BenchReport.Product(t.shape().toString(), (double) t.calls() / records.size(),
+                    t.nanos() / 1e9 / records.size(), t.gflops(), t.gflops() / peak));
+        }
         List<BenchReport.Inference> inference = new ArrayList<>();
         for (Throughput.Pass p : passes) {
             double gflops = forwardFlops(arch) * p.examples() / p.seconds() / 1e9;
@@ -75,7 +81,7 @@ final class BenchMath {
         BenchReport.Setup setup = new BenchReport.Setup(arch.toString(), cfg.activation(), cfg.optimizer(),
                 cfg.learningRate(), cfg.batchSize(), cfg.epochs(), cfg.precision().name().toLowerCase(java.util.Locale.ROOT),
                 Threads.get(), trainSize, testSize, gflopEpoch, forwardFlops(arch));
-        return new BenchReport(setup, machine(), epochs, median, before, after, peak, inference,
+        return new BenchReport(setup, machine(), epochs, median, products, before, after, peak, inference,
                 new BenchReport.Latency(latency.images(), latency.p50(), latency.p99(), latency.mean()),
                 memory(rssAfterTraining), startup);
     }

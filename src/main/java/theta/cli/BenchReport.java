@@ -12,7 +12,8 @@ import theta.math.GemmPeak;
  * What {@code theta bench} measured, as one object: printed as a table or as one JSON object.
  * Field names are the JSON keys; seconds, GFLOP/s and MiB unless a name says otherwise.
  */
-record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary median, GemmPeak peakBefore,
+record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary median, List<Product> products,
+                   GemmPeak peakBefore,
                    GemmPeak peakAfter, double peakGflops, List<Inference> inference, Latency latency,
                    Memory memory, Startup startup) {
 
@@ -38,6 +39,13 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
     record Summary(int fromEpoch, int toEpoch, double seconds, double samplesPerSecond, double gflops,
                    double fractionOfPeak, double productSeconds, double productGflops,
                    double productFractionOfPeak) {}
+
+    /**
+     * The training products of one shape ({@code op(A) * op(B)} as stored), averaged over all
+     * epochs: calls and seconds per epoch, and the rate they reached inside training.
+     */
+    record Product(String shape, double callsPerEpoch, double secondsPerEpoch, double gflops,
+                   double fractionOfPeak) {}
 
     /** Classifying the test set at one batch size: conversion + forward + argmax. */
     record Inference(int batch, double seconds, double samplesPerSecond, double gflops, double fractionOfPeak,
@@ -82,6 +90,11 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
         o.printf(Locale.ROOT, "  of which matrix products: %.3f s (%.0f%% of the epoch), %.1f GFLOP/s, %.1f%% of peak%n",
                 median.productSeconds(), 100 * median.productSeconds() / median.seconds(), median.productGflops(),
                 100 * median.productFractionOfPeak());
+        o.println("  products by shape (per epoch, all epochs):");
+        for (Product p : products) {
+            o.printf(Locale.ROOT, "    %-28s %6.0f calls  %7.3f s  %7.1f GFLOP/s  %5.1f%% of peak%n", p.shape(),
+                    p.callsPerEpoch(), p.secondsPerEpoch(), p.gflops(), 100 * p.fractionOfPeak());
+        }
         o.printf(Locale.ROOT, "inference on the test set (convert + forward + argmax):%n");
         for (Inference i : inference) {
             o.printf(Locale.ROOT, "  batch %5d: %8.1f ms  %9.0f samples/s  %6.1f GFLOP/s  %5.1f%% of peak  acc %.2f%%%n",

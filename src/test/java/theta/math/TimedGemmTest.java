@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class TimedGemmTest {
@@ -22,5 +24,18 @@ class TimedGemmTest {
         assertArrayEquals(new double[] {8, 10, 20, 22}, c.toArray(), 0);
         assertEquals(2, timed.calls());
         assertTrue(timed.nanos() > 0);
+        // Uncounted products still happen.
+        timed.counting(false);
+        timed.gemm(true, false, 2, 2, 3, 1, a, 0, 2, b, 0, 2, 0, c, 0, 2);
+        assertEquals(2, timed.calls());
+        timed.counting(true);
+        timed.gemm(false, true, 2, 1, 3, 1, a, 0, 3, b, 0, 3, 0, c, 0, 1);
+        List<TimedGemm.Total> shapes = timed.byShape();
+        assertEquals(2, shapes.size());
+        assertEquals(new TimedGemm.Shape(false, false, 2, 2, 3), shapes.get(0).shape());
+        assertEquals(2, shapes.get(0).calls());
+        assertEquals("2x3 * 3x2", shapes.get(0).shape().toString());
+        assertEquals("2x3 * (1x3)^T", shapes.get(1).shape().toString());
+        assertEquals(timed.nanos(), shapes.get(0).nanos() + shapes.get(1).nanos());
     }
 }
