@@ -47,7 +47,8 @@ final class BenchMath {
     }
 
     static BenchReport report(Network net, TrainConfig cfg, int trainSize, int testSize, List<EpochRecord> records,
-                              List<Double> productSeconds, List<TimedGemm.Total> shapes, GemmPeak before, GemmPeak after, List<Throughput.Pass> passes,
+                              List<Double> productSeconds, List<TimedGemm.Total> shapes, GemmPeak before,
+                              GemmPeak after, List<Throughput.Pass> passes,
                               Throughput.Latency latency, double rssAfterTraining, BenchReport.Startup startup) {
         Architecture arch = net.architecture();
         double gflopEpoch = trainFlops(arch) * trainSize / 1e9;
