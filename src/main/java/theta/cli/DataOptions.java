@@ -42,9 +42,10 @@ public final class DataOptions {
     @Option(names = "--test", paramLabel = "FILE", description = "Test CSV, used with --train.")
     Path test;
 
-    @Option(names = "--validation", paramLabel = "N", defaultValue = "10000",
-            description = "Hold out the last N training examples for validation (0 = none; default: ${DEFAULT-VALUE}).")
-    int validation;
+    @Option(names = "--validation", paramLabel = "N",
+            description = "Hold out the last N training examples for validation (0 = none; default: 10000;"
+                    + " 0 for the best and augmented recipes).")
+    Integer validation;
 
     @Option(names = "--labels", paramLabel = "0..9|1..10", defaultValue = "0..9", converter = LabelsConverter.class,
             description = "Labels in --data/--train/--test files: 0..9 (default) or 1..10 (the Octave"
@@ -53,7 +54,13 @@ public final class DataOptions {
 
     /** Loads the chosen data; status lines (such as a fetch in progress) go to {@code log}. */
     public Splits load(Consumer<String> log) {
+        return load(log, Splits.DEFAULT_VALIDATION);
+    }
+
+    /** As {@link #load(Consumer)}, holding out {@code defaultValidation} examples unless --validation is given. */
+    public Splits load(Consumer<String> log, int defaultValidation) {
         check();
+        int validation = this.validation != null ? this.validation : defaultValidation;
         if (train != null) {
             return Splits.of(Csv.read(train, labels), Csv.read(test, labels), validation);
         }
@@ -77,7 +84,7 @@ public final class DataOptions {
         if (train != null) {
             b.append(" --train ").append(train).append(" --test ").append(test);
         }
-        if (validation != Splits.DEFAULT_VALIDATION) {
+        if (validation != null) {
             b.append(" --validation ").append(validation);
         }
         if (labels != LabelConvention.ZERO_BASED) {
@@ -100,7 +107,7 @@ public final class DataOptions {
         if ((train == null) != (test == null)) {
             throw usage(train == null ? "--test needs --train" : "--train needs --test");
         }
-        if (validation < 0) {
+        if (validation != null && validation < 0) {
             throw usage("--validation " + validation + ": must be 0 or more");
         }
         if (labels != LabelConvention.ZERO_BASED && data == null && train == null) {

@@ -70,7 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (threads != null) {
             theta.math.Threads.set(threads);
         }
-        Splits splits = data.load(err::println);
+        // A resumed run holds out what the interrupted one did; a new one what its recipe says.
+        Splits splits = data.load(err::println, cp != null ? cp.validation() : opts.recipe().validation());
         int limit = cfg.limit();
         if (limit > 0 && limit < splits.train().size()) {
             splits = new Splits(splits.train().slice(0, limit), splits.validation(), splits.test());

@@ -14,7 +14,9 @@ import java.util.List;
  * @param epochSeconds training seconds of the epoch so far
  * @param best parameters of the best validation epoch so far (null when none yet)
  * @param data what the run trained on ({@link Trainer#dataIdentity}); a resumed run must see the same
+ * @param validation examples held out for validation, the default split of a resumed run
  */
 public record Checkpoint(TrainConfig config, int epoch, int batch, long step, double[] params, long optimizerSteps,
                          List<double[]> optimizerState, double epochLoss, double epochSeconds, double[] best,
-                         int bestEpoch, double bestAccuracy, List<EpochRecord> history, String data) {}
+                         int bestEpoch, double bestAccuracy, List<EpochRecord> history, String data,
+                         int validation) {}

@@ -59,6 +59,7 @@ public final class CheckpointFile {
         meta.addProperty("bestAccuracy", c.bestAccuracy());
         meta.add("history", GSON.toJsonTree(c.history()));
         meta.addProperty("data", c.data());
+        meta.addProperty("validation", c.validation());
         Npz.write(file, NamedArrays.of(arrays), Precision.F64, METADATA, GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -84,7 +85,8 @@ public final class CheckpointFile {
                     arrays.get("params").data(), m.get("optimizerSteps").getAsLong(), state,
                     m.get("epochLoss").getAsDouble(), m.get("epochSeconds").getAsDouble(),
                     arrays.contains("best") ? arrays.get("best").data() : null, m.get("bestEpoch").getAsInt(),
-                    m.get("bestAccuracy").getAsDouble(), history, m.get("data").getAsString());
+                    m.get("bestAccuracy").getAsDouble(), history, m.get("data").getAsString(),
+                    m.get("validation").getAsInt());
         } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException e) {
             throw new InputException(file + ": damaged " + METADATA + " (" + e.getMessage() + ")");
         }

@@ -110,7 +110,8 @@ public final class Trainer {
                 if (stop.getAsBoolean()) {
                     s.batch++;
                     s.seconds += (System.nanoTime() - t0) / 1e9;
-                    Checkpoint c = s.checkpoint(cfg, params, opt, history, dataIdentity(data));
+                    Checkpoint c = s.checkpoint(cfg, params, opt, history, dataIdentity(data),
+                            data.hasValidation() ? data.validation().size() : 0);
                     return new Result(finalParams(params, s), s.bestEpoch, history, false, c);
                 }
             }
@@ -236,10 +237,12 @@ public final class Trainer {
             bestAccuracy = c.bestAccuracy();
         }
 
-        Checkpoint checkpoint(TrainConfig cfg, Vec params, Optimizer opt, List<EpochRecord> history, String data) {
+        Checkpoint checkpoint(TrainConfig cfg, Vec params, Optimizer opt, List<EpochRecord> history, String data,
+                              int validation) {
             List<double[]> state = opt.state().stream().map(Vec::toArray).toList();
             return new Checkpoint(cfg, epoch, batch, step, params.toArray(), opt.steps(), state, loss, seconds,
-                    best == null ? null : best.clone(), bestEpoch, bestAccuracy, List.copyOf(history), data);
+                    best == null ? null : best.clone(), bestEpoch, bestAccuracy, List.copyOf(history), data,
+                    validation);
         }
     }
 }

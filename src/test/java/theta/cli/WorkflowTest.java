@@ -110,6 +110,22 @@ class WorkflowTest {
     }
 
     @Test
+    void theBestAndAugmentedRecipesTrainOnEveryTrainingExampleUnlessToldOtherwise() {
+        for (String recipe : new String[] {"best", "augmented"}) {
+            Run r = run("train", "--recipe", recipe, "--train", train.toString(), "--test", test.toString(),
+                    "--hidden", "4", "--epochs", "1", "--batch", "50", "--out", dir.resolve(recipe + ".npz").toString(),
+                    "--quiet");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("(500 train, 0 validation, 200 test)"), r.out());
+        }
+        Run r = run("train", "--recipe", "best", "--validation", "50", "--train", train.toString(), "--test",
+                test.toString(), "--hidden", "4", "--epochs", "1", "--batch", "50", "--out",
+                dir.resolve("best50.npz").toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("(450 train, 50 validation, 200 test)"), r.out());
+    }
+
+    @Test
     void badInputGivesOneLineAndExitCode2() throws Exception {
         Path junk = dir.resolve("junk.npz");
         Files.writeString(junk, "junk");

@@ -84,6 +84,8 @@ class TrainerTest {
             CheckpointFile.write(file, cut.checkpoint());
             Checkpoint loaded = CheckpointFile.read(file);
             assertEquals(cfg, loaded.config());
+            assertEquals(cut.checkpoint().data(), loaded.data());
+            assertEquals(cut.checkpoint().validation(), loaded.validation());
             Trainer.Result resumed = new Trainer(network(loaded.config()), loaded.config(), DATA, TrainListener.NONE)
                     .train(null, loaded, () -> false);
             assertArrayEquals(whole.params(), resumed.params(), opt);
@@ -104,6 +106,7 @@ class TrainerTest {
         Checkpoint cut = new Trainer(net, cfg, DATA, TrainListener.NONE)
                 .train(init, null, () -> batches.incrementAndGet() == 5).checkpoint();
         assertEquals(Trainer.dataIdentity(DATA), cut.data());
+        assertEquals(DATA.validation().size(), cut.validation());
         // The same examples split differently (another --validation) are other data.
         Splits other = Splits.of(Quadrants.make("train", DATA.train().size() + DATA.validation().size(), 1), DATA.test(),
                 DATA.validation().size() / 2);
