@@ -35,8 +35,20 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
 
     public abstract void set(int i, double v);
 
+    private volatile long address;
+
+    /** The direct buffer that holds the values. */
+    abstract java.nio.Buffer storage();
+
     /** The native address of element 0, for BLAS (see {@link BlasArgs}); found on first use. */
-    abstract long address();
+    final long address() {
+        long a = address;
+        if (a == 0) {
+            a = addressOf(storage());
+            address = a;
+        }
+        return a;
+    }
 
     /** The address of a direct buffer, through JavaCPP (which loads its native helper on first use). */
     static long addressOf(java.nio.Buffer b) {
@@ -209,7 +221,6 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
     /** float64 storage. */
     public static final class F64 extends Vec {
         private final DoubleBuffer buf;
-        private volatile long address;
 
         F64(int length) {
             super(length);
@@ -237,20 +248,14 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
 
         @Override
-        long address() {
-            long a = address;
-            if (a == 0) {
-                a = addressOf(buf);
-                address = a;
-            }
-            return a;
+        java.nio.Buffer storage() {
+            return buf;
         }
     }
 
     /** float32 storage. */
     public static final class F32 extends Vec {
         private final FloatBuffer buf;
-        private volatile long address;
 
         F32(int length) {
             super(length);
@@ -283,13 +288,8 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         }
 
         @Override
-        long address() {
-            long a = address;
-            if (a == 0) {
-                a = addressOf(buf);
-                address = a;
-            }
-            return a;
+        java.nio.Buffer storage() {
+            return buf;
         }
     }
 }
