@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Fashion-MNIST as Debian installs it (gzip IDX files); skipped where the package is absent. */
+import theta.testing.Tools;
+
+/** Fashion-MNIST as Debian installs it (gzip IDX files); fails in CI where the package is absent. */
 class FashionMnistTest {
     @Test
     void loadsTheDebianFiles() {
-        Assumptions.assumeTrue(Files.isDirectory(FashionMnist.FOLDER), "dataset-fashion-mnist is not installed");
+        Tools.require("Debian's dataset-fashion-mnist", Files.isDirectory(FashionMnist.FOLDER));
         Splits s = FashionMnist.load(5_000);
         assertEquals(55_000, s.train().size());
         assertEquals(5_000, s.validation().size());

@@ -1,23 +1,19 @@
 package theta.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import theta.math.Precision;
+import theta.testing.Tools;
 
 /**
- * Files written here are loaded by NumPy itself, which checks every value. Skipped where no
- * python3 with numpy is installed; the committed fixtures cover the other direction.
+ * Files written here are loaded by NumPy itself (Debian's python3-numpy), which checks every
+ * value; the committed fixtures cover the other direction. Fails in CI where NumPy is missing.
  */
 class NumpyInteropTest {
     @TempDir
@@ -41,8 +37,7 @@ class NumpyInteropTest {
 
     @Test
     void numpyLoadsWhatThetaWrites() throws Exception {
-        String python = "/usr/bin/python3";
-        assumeTrue(run(List.of(python, "-c", "import numpy")).startsWith("exit 0"), "python3 with numpy not found");
+        Tools.requirePython("numpy");
         double[] t1 = new double[6];
         double[] t2 = new double[6];
         for (int k = 0; k < 6; k++) {
@@ -58,21 +53,7 @@ class NumpyInteropTest {
                 NdArray.of("cube", new int[] {2, 3, 4}, cube)));
         Npy.write(dir.resolve("s.npy"), NdArray.scalar("s", -2.75));
         Npy.write(dir.resolve("f.npy"), NdArray.of("f", new int[] {2}, new double[] {0.1, 3}), Precision.F32);
-        assertEquals("exit 0\nOK", run(List.of(python, "-c", CHECK, dir.toString())).strip());
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return "not runnable: " + e.getMessage();
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroy();
-            return "timed out";
-        }
-        return "exit " + p.exitValue() + "\n" + out;
+        Tools.Run r = Tools.run(Duration.ofMinutes(2), Tools.python(), "-c", CHECK, dir.toString());
+        assertEquals(new Tools.Run(0, "OK"), new Tools.Run(r.exit(), r.output().strip()));
     }
 }
