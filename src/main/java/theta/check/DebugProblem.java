@@ -30,7 +30,7 @@ public final class DebugProblem {
         return new NetworkCost(net, features(), labels(), M, lambda, Precision.F64);
     }
 
-    /** The m x inputs debug inputs, row-major: the exercise's sin fill of a 5 x 3 matrix, column-major. */
+    /** The debug inputs, m x inputs row-major: the column-major sin fill of X = debugInitializeWeights(m, inputs - 1). */
     public static double[] features() {
         double[] colMajor = sinFill(M * INPUTS);
         double[] x = new double[M * INPUTS];
@@ -42,7 +42,7 @@ public final class DebugProblem {
         return x;
     }
 
-    /** The debug labels as classes 0..K-1: 1 + (i mod 3) for i = 1..m in the exercise's 1-based labels. */
+    /** The debug labels as classes 0..K-1: 1 + (i mod 3) in the exercise's 1-based labels, i = 1..m. */
     public static int[] labels() {
         int[] y = new int[M];
         for (int i = 1; i <= M; i++) {
