@@ -208,7 +208,7 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
         NamedArrays value = read(valueFile);
         NdArray j = value.get("J");
         NdArray grad = value.get("grad");
-        int n = job.problem().params().length;
+        int n = job.problem().size();
         if (j.size() != 1) {
             return new Result<>(null, where + ": J is " + j.shapeString() + ", expected a scalar (the cost)");
         }
@@ -223,9 +223,8 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
             return cast(failure(dir, where, o));
         }
         double[] num = read(numFile).get("numgrad").data();
-        UserProblem p = job.problem();
-        return new Result<>(new CostRun(j.data()[0], p.toThetaLayout(grad.data(), job.rowMajor()),
-                p.toThetaLayout(num, job.rowMajor()), EPSILON), null);
+        return new Result<>(new CostRun(j.data()[0], job.toThetaLayout(grad.data()), job.toThetaLayout(num), EPSILON),
+                null);
     }
 
     private Result<ActivationSamples> readActivation(Path dir, ActivationJob job, ChildProcess.Outcome o)

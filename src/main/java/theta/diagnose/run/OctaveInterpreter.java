@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import theta.diagnose.DiagnosisProblem;
 import theta.io.NamedArrays;
 import theta.io.NdArray;
 import theta.io.OctaveText;
@@ -40,7 +41,7 @@ public final class OctaveInterpreter extends Interpreter {
      * A job for a {@code .m} file: the exercise's call unless {@code call} is given (a leading
      * {@code [J grad] =} is dropped, so a line copied from ex4.m works too).
      */
-    public static CostJob job(Path mFile, String call, UserProblem problem) {
+    public static CostJob job(Path mFile, String call, DiagnosisProblem problem) {
         String c = call == null ? null : call.strip().replaceFirst("^\\[[^\\]=]*\\]\\s*=\\s*", "").replaceFirst(";$", "");
         return new CostJob(mFile, functionOf(mFile), c, problem, 1, false);
     }
@@ -77,8 +78,8 @@ public final class OctaveInterpreter extends Interpreter {
 
     @Override
     void writeCostJob(Path dir, CostJob job) throws IOException {
-        UserProblem p = job.problem();
-        double[] params = p.params(job.rowMajor());
+        DiagnosisProblem p = job.problem();
+        double[] params = job.userParams();
         OctaveText.write(dir.resolve("problem.txt"), NamedArrays.of(
                 NdArray.of2d("nn_params", params.length, 1, params),
                 NdArray.scalar("input_layer_size", p.inputs()),

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import theta.diagnose.DiagnosisProblem;
 import theta.io.NamedArrays;
 import theta.io.NdArray;
 import theta.io.Npz;
@@ -36,7 +37,7 @@ public final class PythonInterpreter extends Interpreter {
      * @param firstLabel 0 (classes 0..K-1, the default) or 1 (the exercise's 1..K)
      * @param rowMajor whether their code unrolls each matrix row by row (NumPy's reshape; the default)
      */
-    public static CostJob job(Path module, String function, String call, UserProblem problem, int firstLabel,
+    public static CostJob job(Path module, String function, String call, DiagnosisProblem problem, int firstLabel,
             boolean rowMajor) {
         return new CostJob(module, function, call == null ? null : call.strip(), problem, firstLabel, rowMajor);
     }
@@ -76,8 +77,8 @@ public final class PythonInterpreter extends Interpreter {
 
     @Override
     void writeCostJob(Path dir, CostJob job) throws IOException {
-        UserProblem p = job.problem();
-        double[] params = p.params(job.rowMajor());
+        DiagnosisProblem p = job.problem();
+        double[] params = job.userParams();
         Npz.write(dir.resolve("problem.npz"), NamedArrays.of(
                 NdArray.of("params", new int[] {params.length}, params),
                 NdArray.of2d("X", p.m(), p.inputs(), p.features()),

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import theta.activation.Activations;
-import theta.check.DebugProblem;
+import theta.diagnose.DiagnosisProblem;
 import theta.loss.Loss;
 import theta.nn.NetworkCost;
 
@@ -29,20 +29,25 @@ final class Fixtures {
         Path file = dir("octave").resolve(function + ".m");
         String call = function + "(nn_params, input_layer_size, hidden_layer_size, num_labels, X, y, lambda, '"
                 + activation + "', '" + output + "')";
-        return OctaveInterpreter.job(file, call, UserProblem.debug(lambda));
+        return OctaveInterpreter.job(file, call, problem(activation, output, lambda));
     }
 
     /** A Python fixture module's cost_function called with the setup's activation and output. */
     static CostJob python(String module, String activation, String output, double lambda) {
         Path file = dir("python").resolve(module + ".py");
         String call = "cost_function(params, X, y, lam, '" + activation + "', '" + output + "')";
-        return PythonInterpreter.job(file, "cost_function", call, UserProblem.debug(lambda), 0, true);
+        return PythonInterpreter.job(file, "cost_function", call, problem(activation, output, lambda), 0, true);
+    }
+
+    static DiagnosisProblem problem(String activation, String output, double lambda) {
+        return DiagnosisProblem.debug(Activations.parse(activation), Loss.parse(output), lambda);
     }
 
     /** theta's J and gradient at the debug problem: [J, grad...]. */
     static double[] theta(String activation, String output, double lambda) {
-        NetworkCost c = DebugProblem.cost(DebugProblem.network(Activations.parse(activation), Loss.parse(output)), lambda);
-        double[] p = UserProblem.debug(lambda).params();
+        DiagnosisProblem problem = problem(activation, output, lambda);
+        NetworkCost c = problem.cost();
+        double[] p = problem.parameters();
         double[] g = new double[p.length];
         double j = c.value(p, g);
         double[] out = new double[p.length + 1];
