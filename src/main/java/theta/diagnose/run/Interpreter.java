@@ -59,7 +59,7 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
     }
 
     /** The results of one batch. */
-    record Batch(List<Result<CostRun>> costs, List<Result<ActivationSamples>> activations) {}
+    public record Batch(List<Result<CostRun>> costs, List<Result<ActivationSamples>> activations) {}
 
     /** A job's value, or the one-line error that stopped it. */
     public record Result<T>(T value, String error) {
@@ -71,7 +71,8 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
         }
     }
 
-    Batch run(List<CostJob> costJobs, List<ActivationJob> activationJobs) {
+    /** Runs cost and activation jobs together in one process. */
+    public Batch run(List<CostJob> costJobs, List<ActivationJob> activationJobs) {
         for (CostJob j : costJobs) {
             if (!Files.isRegularFile(j.source())) {
                 throw new InputException(j.source() + ": no such file");
