@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -73,8 +74,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the diagnosis as JSON.")
     boolean json;
 
+    @Mixin
+    InterpreterOptions code = new InterpreterOptions();
+
     @Override
     public Integer call() throws IOException {
+        if (code.active()) {
+            if (table != null) {
+                throw new InputException("diagnose: give TABLE or run your code (--octave, --python, ...), not both");
+            }
+            // Their function runs at one lambda: 3, the exercise's, unless given, so that penalty mistakes show.
+            DiagnosisProblem p = problem();
+            return UserCodeDiagnosis.run(code, lambda == null ? p.withLambda(3) : p, p.activation(),
+                    spec.commandLine().getOut(), json);
+        }
         if (table == null) {
             throw new InputException("diagnose: give TABLE, a file with the two columns (or - for standard input)");
         }
