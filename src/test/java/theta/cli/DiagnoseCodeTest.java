@@ -99,7 +99,7 @@ class DiagnoseCodeTest {
         }
         String bugs = fixture("octave/activation_bugs");
         assertAudit(run("--octave-activation", "activationGradient(z, 'tanh')", "--octave-path", bugs, "--activation", "tanh"),
-                "it is 1-z.^2, tanh's derivative written in the output a = tanh(z)");
+                "it is (1-z.^2), tanh's derivative written in the output a = tanh(z)");
         assertAudit(run("--octave-activation", "activationGradient(z, 'softplus')", "--octave-activation-fn",
                 "activation(z, 'softplus')", "--octave-path", bugs, "--activation", "softplus"),
                 "derivative is softplus's for |z| <= 8 but overflows: NaN at z = 710");
