@@ -22,8 +22,18 @@ public final class ActivationsCommand implements Callable<Integer> {
     @Option(names = "--names", description = "Print the names only, one per line (for scripts).")
     boolean namesOnly;
 
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Draw each activation and its derivative, kinks marked, as DIR/NAME.png.")
+    java.nio.file.Path plot;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (plot != null) {
+            for (Activation a : Activations.builtins()) {
+                theta.plot.Charts.write(plot.resolve(theta.plot.ActivationPlot.fileName(a)), theta.plot.ActivationPlot.draw(a));
+            }
+            spec.commandLine().getErr().println("wrote " + Activations.builtins().size() + " plots to " + plot);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (namesOnly) {
             Activations.names().forEach(out::println);
