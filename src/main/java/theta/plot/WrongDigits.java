@@ -29,8 +29,7 @@ public final class WrongDigits {
             throw new IllegalArgumentException(title + ": no mistakes to show");
         }
         TileGrid grid = grid(mistakes.size(), data.rows(), data.cols());
-        BufferedImage img = grid.canvas(title, "caption: label -> predicted (probability of the prediction); image index in "
-                + data.name());
+        BufferedImage img = grid.canvas(title, "label -> predicted; its probability; #index in " + data.name());
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
                 java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
