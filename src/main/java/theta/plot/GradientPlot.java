@@ -130,11 +130,20 @@ public final class GradientPlot {
         return Charts.image(c);
     }
 
+    /** As {@link #fittedSlopes(Map)} for columns of derivatives (none near a kink). */
+    static Map<Double, List<String>> fittedSlopes(double[] numerical, double[] analytical, String[] blocks) {
+        Map<String, Points> byBlock = new LinkedHashMap<>();
+        for (int i = 0; i < numerical.length; i++) {
+            byBlock.computeIfAbsent(blocks[i], b -> new Points()).add(0, 0, numerical[i], analytical[i]);
+        }
+        return fittedSlopes(byBlock);
+    }
+
     /**
      * The slopes of blocks that lie on a line numerical = a * analytical away from the diagonal,
      * blocks with the same slope (within 1%) together: the "constant ratio" mistakes.
      */
-    static Map<Double, List<String>> fittedSlopes(Map<String, Points> byBlock) {
+    private static Map<Double, List<String>> fittedSlopes(Map<String, Points> byBlock) {
         Map<Double, List<String>> out = new LinkedHashMap<>();
         for (Map.Entry<String, Points> b : byBlock.entrySet()) {
             double a = b.getValue().slope();
