@@ -19,6 +19,7 @@ import theta.Version;
                 PredictCommand.class,
                 GradcheckCommand.class,
                 CostCommand.class,
+                DiagnoseCommand.class,
                 ActivationsCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,
