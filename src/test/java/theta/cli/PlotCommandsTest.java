@@ -118,6 +118,18 @@ class PlotCommandsTest {
         assertEquals(1, r.code(), r.out());
         assertTrue(r.err().contains("FAIL"), r.err());
         assertEquals(940, ImageIO.read(g.toFile()).getWidth());
+        // diagnose draws the two columns of a table: here a cost 5 times its gradient.
+        StringBuilder table = new StringBuilder();
+        for (int i = 1; i <= 38; i++) {
+            double v = Math.sin(i) / 10;
+            table.append(String.format(java.util.Locale.ROOT, "  %11.4e  %11.4e%n", 5 * v, v));
+        }
+        Path t = dir.resolve("table.txt");
+        Files.writeString(t, table);
+        Path d = dir.resolve("diagnose.png");
+        r = WorkflowTest.run("diagnose", t.toString(), "--plot", d.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(940, ImageIO.read(d.toFile()).getWidth());
         Path a = dir.resolve("act");
         r = WorkflowTest.run("activations", "--plot", a.toString(), "relu6", "elu:alpha=0.5");
         assertEquals(0, r.code(), r.err());
