@@ -74,6 +74,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the diagnosis as JSON.")
     boolean json;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw the table's numerical against analytical column (PNG), one point per row, blocks in colours.")
+    Path plot;
+
     @Mixin
     InterpreterOptions code = new InterpreterOptions();
 
@@ -94,9 +98,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
         String text = table.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                 : readTable(Path.of(table));
         Columns columns = TableParser.parse(text, table.equals("-") ? "standard input" : table);
-        DiagnosisResult result = Diagnoser.diagnose(problem(), columns,
+        DiagnosisProblem problem = problem();
+        DiagnosisResult result = Diagnoser.diagnose(problem, columns,
                 lambda == null ? Lambdas.EXERCISE : List.of(lambda));
         print(spec.commandLine().getOut(), result, json);
+        if (plot != null) {
+            String[] blocks = new String[columns.rows()];
+            for (int i = 0; i < blocks.length; i++) {
+                final int row = i;
+                blocks[i] = problem.layout().blocks().stream().filter(b -> b.contains(row)).map(theta.nn.Block::name)
+                        .findFirst().orElse("beyond the parameters");
+            }
+            theta.plot.GradientPlot.write(plot, "theta diagnose " + table + ": " + (result.correct()
+                    ? "both columns right" : "a mistake found"), columns.numerical(), columns.analytical(), blocks, null);
+            spec.commandLine().getErr().println("wrote " + plot);
+        }
         return result.correct() ? Main.OK : Main.FAILED;
     }
 
