@@ -1,7 +1,6 @@
 package theta.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +15,10 @@ import theta.activation.Activations;
 import theta.check.CheckOptions;
 import theta.check.CheckReport;
 import theta.check.NetworkCheck;
-import theta.data.Csv;
+import theta.data.DataFile;
+import theta.data.DataReading;
 import theta.data.Dataset;
-import theta.data.Idx;
+import theta.data.ImageOrder;
 import theta.data.LabelConvention;
 import theta.io.ArrayFiles;
 import theta.io.ModelFile;
@@ -33,26 +33,44 @@ import theta.nn.NetworkCost;
 /** theta cost: J and its gradient for given weights and data - the question's workflow. */
 @Command(name = "cost", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Computes the cost J = (1/m) sum L + lambda/(2m) sum(theta^2) (biases excluded) and the",
-            "gradient norms per block, for weights from a NumPy .npz or Octave text file (Theta1, Theta2, ...)",
-            "and data from a CSV or IDX file. --check also compares the gradient with central differences."})
+            "gradient norms per block, for weights from a NumPy .npz, Octave text or .mat file (Theta1, Theta2, ...)",
+            "and data from a CSV, IDX or .mat (X, y) file. --check also compares the gradient with central differences."})
 public final class CostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--weights", required = true, paramLabel = "FILE",
-            description = "Theta1, Theta2, ... as .npz, .npy-free Octave text (save -text) or a theta model.")
+            description = "Theta1, Theta2, ... as .npz, Octave text (save -text), .mat (save -v6/-v7) or a theta model.")
     Path weights;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "Examples: a CSV file (label first) or an IDX image file (with --label-file).")
+            description = "Examples: a CSV file (label first), a .mat file (X, y) or an IDX image file (with --label-file).")
     Path dataFile;
 
     @Option(names = "--label-file", paramLabel = "FILE", description = "IDX labels for an IDX image file.")
     Path labelFile;
 
-    @Option(names = "--labels", defaultValue = "0..9", paramLabel = "0..9|1..10",
-            description = "Label convention; 1..10 is the classic exercise's, where 10 means digit 0 (default: ${DEFAULT-VALUE}).")
-    String labels;
+    @Option(names = "--labels", paramLabel = "0..K-1|1..K", converter = DataOptions.LabelsConverter.class,
+            description = "Label convention: 0..K-1 or 1..K (K from Theta2), or e.g. 0..9, 1..10 (the exercise's,"
+                    + " 10 meaning digit 0), 1..4; output unit k stands for label first+k. Default: 0..K-1,"
+                    + " 1..K for .mat files.")
+    LabelConvention labels;
+
+    @Option(names = "--image-order", paramLabel = "row|column", converter = DataOptions.ImageOrderConverter.class,
+            description = "How the data file stores each image: row (default for IDX, CSV) or column (default for .mat).")
+    ImageOrder imageOrder;
+
+    @Option(names = "--x-var", paramLabel = "NAME", defaultValue = DataReading.X,
+            description = "The .mat variable with the examples (default: ${DEFAULT-VALUE}).")
+    String xVar;
+
+    @Option(names = "--y-var", paramLabel = "NAME", defaultValue = DataReading.Y,
+            description = "The .mat variable with the labels (default: ${DEFAULT-VALUE}).")
+    String yVar;
+
+    @Option(names = "--weight-vars", paramLabel = "NAME,NAME", split = ",",
+            description = "The variables holding Theta1, Theta2, ... in that order (default: Theta1, Theta2, ...).")
+    List<String> weightVars;
 
     @Option(names = "--lambda", defaultValue = "0", description = "Regularisation strength (default: ${DEFAULT-VALUE}).")
     double lambda;
@@ -73,22 +91,26 @@ public final class CostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LabelConvention convention = LabelConvention.parse(labels);
-        Dataset data = readData(convention);
+        DataReading how = new DataReading(labels, imageOrder, xVar, yVar);
+        Dataset data = DataFile.read(dataFile, labelFile, how);
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
         int m = limit > 0 ? Math.min(limit, data.size()) : data.size();
+        LabelConvention convention = DataFile.labels(dataFile, how);
+        LabelConvention resolved = convention.resolve(data.classes() - 1, 2);
         int[] y = data.labels();
-        if (convention == LabelConvention.ONE_TO_TEN) {
-            // The exercise's output unit k (1-based) stands for label k, so label 10 (digit 0) is the
-            // last output: class index = label - 1, where the reader gave label % 10.
-            for (int i = 0; i < y.length; i++) {
-                y[i] = (y[i] + 9) % 10;
-            }
+        // The exercise's output unit k (0-based) stands for label first + k; in 1..10 the reader gave
+        // digits (label 10 is class 0), and unit() turns them back into units.
+        for (int i = 0; i < y.length; i++) {
+            y[i] = resolved.unit(y[i]);
         }
-        NamedArrays arrays = ArrayFiles.read(weights);
+        NamedArrays arrays = weightArrays(ArrayFiles.read(weights));
         Network net = network(arrays, data, java.util.Arrays.stream(y, 0, m).max().orElse(0));
+        if (!convention.inferred() && convention.classes() != net.architecture().outputs()) {
+            throw new InputException(weights + ": --labels " + convention.spelling() + " names " + convention.classes()
+                    + " classes but the last Theta has " + net.architecture().outputs() + " rows (outputs)");
+        }
         double[] params = ModelFile.parameters(net, arrays);
         double[] x = new double[Math.multiplyExact(m, data.features())];
         for (int i = 0; i < m; i++) {
@@ -119,22 +141,20 @@ public final class CostCommand implements Callable<Integer> {
         return r.passed() ? Main.OK : Main.FAILED;
     }
 
-    private Dataset readData(LabelConvention convention) throws java.io.IOException {
-        if (!Files.isRegularFile(dataFile)) {
-            throw new InputException(dataFile + ": no such file");
+    /** The weight arrays, with those named by --weight-vars renamed Theta1, Theta2, ... */
+    private NamedArrays weightArrays(NamedArrays file) {
+        if (weightVars == null || weightVars.isEmpty()) {
+            return file;
         }
-        byte[] head = new byte[4];
-        try (var in = Files.newInputStream(dataFile)) {
-            in.readNBytes(head, 0, 4);
+        if (weightVars.size() < 2) {
+            throw new IllegalArgumentException("--weight-vars needs at least two names (Theta1, Theta2), got "
+                    + weightVars.size());
         }
-        boolean idx = head[0] == 0 && head[1] == 0 && head[2] == 8 || (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-        if (!idx) {
-            return Csv.read(dataFile, convention);
+        NamedArrays a = file;
+        for (int l = 0; l < weightVars.size(); l++) {
+            a = a.with(file.get(weightVars.get(l).strip()).withName("Theta" + (l + 1)));
         }
-        if (labelFile == null) {
-            throw new IllegalArgumentException(dataFile + " is an IDX image file: give its labels with --label-file");
-        }
-        return Idx.read(dataFile.getFileName().toString(), dataFile, labelFile, convention);
+        return a;
     }
 
     /** The network whose shapes the weight matrices describe. */
