@@ -56,10 +56,6 @@ public final class CostCommand implements Callable<Integer> {
                     + " 1..K for .mat files.")
     LabelConvention labels;
 
-    @Option(names = "--image-order", paramLabel = "row|column", converter = DataOptions.ImageOrderConverter.class,
-            description = "How the data file stores each image: row (default for IDX, CSV) or column (default for .mat).")
-    ImageOrder imageOrder;
-
     @Option(names = "--x-var", paramLabel = "NAME", defaultValue = DataReading.X,
             description = "The .mat variable with the examples (default: ${DEFAULT-VALUE}).")
     String xVar;
@@ -91,7 +87,9 @@ public final class CostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        DataReading how = new DataReading(labels, imageOrder, xVar, yVar);
+        // Weights index the inputs in the order the data file stores them, as in Octave's own cost:
+        // images are left as stored (J does not depend on the order when both agree).
+        DataReading how = new DataReading(labels, ImageOrder.ROW, xVar, yVar);
         Dataset data = DataFile.read(dataFile, labelFile, how);
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);

@@ -6,27 +6,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import theta.InputException;
+import theta.io.ArrayFormat;
 
 /**
- * One file of labelled examples, its format told by content: a MAT-file (X, y), an IDX image
- * file (with its IDX label file), or CSV (label first). Images come out row-major whatever the
- * file's order.
+ * One file of labelled examples, its format told by content: named arrays X and y in a MAT-file,
+ * Octave text or NumPy file; an IDX image file (with its IDX label file); or CSV (label first).
+ * Images come out row-major whatever the file's order.
  */
 public final class DataFile {
     private DataFile() {}
 
-    /** The file's format, from its first bytes. */
+    /** A data file's format, from its first bytes. */
     public enum Format {
-        MAT, IDX, CSV;
+        /** MATLAB/Octave binary (save -v6/-v7, savemat); also HDF5, which the reader refuses in one line. */
+        MAT,
+        /** Octave's save -text. */
+        OCTAVE_TEXT,
+        /** NumPy .npz or .npy. */
+        NUMPY,
+        IDX,
+        CSV;
 
-        /** The label convention of files of this format when none is given. */
+        /** The label convention of files of this format when none is given: Octave's are 1-based. */
         public LabelConvention defaultLabels() {
-            return this == MAT ? LabelConvention.ONE_BASED : LabelConvention.ZERO_BASED;
+            return octave() ? LabelConvention.ONE_BASED : LabelConvention.ZERO_BASED;
         }
 
-        /** The image order of files of this format when none is given. */
+        /** The image order of files of this format when none is given: Octave's img(:) is column by column. */
         public ImageOrder defaultOrder() {
-            return this == MAT ? ImageOrder.COLUMN : ImageOrder.ROW;
+            return octave() ? ImageOrder.COLUMN : ImageOrder.ROW;
+        }
+
+        private boolean octave() {
+            return this == MAT || this == OCTAVE_TEXT;
         }
     }
 
@@ -34,19 +46,31 @@ public final class DataFile {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file + ": no such file");
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(128);
+        try {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(8);
+            }
+            if (head.length >= 4 && (head[0] & 0xff) == 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F') {
+                return Format.MAT;
+            }
+            ArrayFormat a = ArrayFormat.detectOrNull(file);
+            if (a != null) {
+                return switch (a) {
+                    case MAT -> Format.MAT;
+                    case OCTAVE_TEXT -> Format.OCTAVE_TEXT;
+                    case NPY, NPZ -> Format.NUMPY;
+                };
+            }
+            if (head.length >= 6 && new String(head, 0, 6, java.nio.charset.StandardCharsets.ISO_8859_1).equals("MATLAB")) {
+                return Format.MAT;
+            }
+            boolean idx = head.length >= 3 && head[0] == 0 && head[1] == 0 && head[2] == 8
+                    || head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+            return idx ? Format.IDX : Format.CSV;
         } catch (IOException e) {
             throw new InputException(file + ": cannot read (" + e + ")", e);
         }
-        if (head.length >= 6 && new String(head, 0, 6, java.nio.charset.StandardCharsets.ISO_8859_1).equals("MATLAB")
-                || head.length >= 4 && (head[0] & 0xff) == 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F') {
-            return Format.MAT;
-        }
-        boolean idx = head.length >= 3 && head[0] == 0 && head[1] == 0 && head[2] == 8
-                || head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-        return idx ? Format.IDX : Format.CSV;
     }
 
     /**
@@ -56,13 +80,12 @@ public final class DataFile {
     public static Dataset read(Path file, Path labelFile, DataReading how) {
         Format format = detect(file);
         if (format != Format.IDX && labelFile != null) {
-            throw new IllegalArgumentException(file + " is a " + format + " file, which holds its own labels:"
-                    + " --label-file is for IDX image files");
+            throw new IllegalArgumentException(file + " holds its own labels: --label-file is for IDX image files");
         }
         LabelConvention labels = how.labelsOr(format.defaultLabels());
         ImageOrder order = how.orderOr(format.defaultOrder());
         Dataset d = switch (format) {
-            case MAT -> MatData.read(file, how);
+            case MAT, OCTAVE_TEXT, NUMPY -> ArrayData.read(file, new DataReading(labels, order, how.xVar(), how.yVar()));
             case CSV -> Csv.read(file, labels);
             case IDX -> {
                 if (labelFile == null) {

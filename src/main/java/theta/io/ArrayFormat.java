@@ -28,10 +28,27 @@ public enum ArrayFormat {
 
     /** The format of {@code file} from its first bytes; InputException for anything else, saying what it looks like. */
     public static ArrayFormat detect(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SNIFF_BYTES);
+        byte[] head = head(file);
+        ArrayFormat f = sniff(head);
+        if (f != null) {
+            return f;
         }
+        throw new InputException(file + ": " + unsupported(head, new String(head, StandardCharsets.ISO_8859_1))
+                + "; supported: " + SUPPORTED);
+    }
+
+    /** The array format of {@code file}, or null when it is none of them (e.g. CSV). */
+    public static ArrayFormat detectOrNull(Path file) throws IOException {
+        return sniff(head(file));
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SNIFF_BYTES);
+        }
+    }
+
+    private static ArrayFormat sniff(byte[] head) {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         if (Npy.startsWithMagic(head)) {
             return NPY;
@@ -45,7 +62,7 @@ public enum ArrayFormat {
         if (MatFile.startsWithHeader(head) && !text.startsWith("MATLAB 7.3")) {
             return MAT;
         }
-        throw new InputException(file + ": " + unsupported(head, text) + "; supported: " + SUPPORTED);
+        return null;
     }
 
     private static String unsupported(byte[] head, String text) {

@@ -2,6 +2,7 @@ package theta.io;
 
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.Array;
+import us.hebi.matlab.mat.types.MatlabType;
 import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.Sparse;
 
@@ -11,17 +12,17 @@ import theta.InputException;
 final class MatArrays {
     private MatArrays() {}
 
-    /** Why a MAT variable cannot be an NdArray, as one line naming it; null when it can. */
-    static String unreadable(String where, String name, Array a) {
+    /** Why a MAT variable of this type cannot be an NdArray, as one line naming it; null when it can. */
+    static String unreadable(String where, String name, MatlabType type, boolean complex) {
         String what = where + ": variable '" + name + "'";
-        if (a instanceof Sparse) {
+        if (type == MatlabType.Sparse) {
             return what + " is sparse; theta reads full matrices (in Octave: " + name + " = full(" + name
                     + "), then save again)";
         }
-        if (dtype(a) == null || !(a instanceof Matrix m)) {
-            return what + " is " + kind(a) + "; theta reads numeric and logical matrices";
+        if (dtype(type) == null) {
+            return what + " is " + kind(type) + "; theta reads numeric and logical matrices";
         }
-        if (m.isComplex()) {
+        if (complex) {
             return what + " is complex; theta reads real matrices";
         }
         return null;
@@ -30,8 +31,10 @@ final class MatArrays {
     /** A numeric or logical, real, full MAT variable (see {@link #unreadable}) as a row-major NdArray. */
     static NdArray toNdArray(String where, String name, Array a) {
         String what = where + ": variable '" + name + "'";
-        Matrix m = (Matrix) a;
-        Dtype dtype = dtype(a);
+        if (!(a instanceof Matrix m) || a instanceof Sparse || dtype(a.getType()) == null || m.isComplex()) {
+            throw new InputException(what + " is not a real numeric matrix");
+        }
+        Dtype dtype = m.isLogical() ? Dtype.BOOL : dtype(a.getType());
         int[] shape = a.getDimensions();
         long n = NdArray.elementCount(shape);
         if (n < 0 || n > Integer.MAX_VALUE - 8) {
@@ -59,11 +62,8 @@ final class MatArrays {
         return m;
     }
 
-    private static Dtype dtype(Array a) {
-        if (a instanceof Matrix m && m.isLogical()) {
-            return Dtype.BOOL;
-        }
-        return switch (a.getType()) {
+    private static Dtype dtype(MatlabType type) {
+        return switch (type) {
             case Double -> Dtype.F64;
             case Single -> Dtype.F32;
             case Int8 -> Dtype.I8;
@@ -78,14 +78,14 @@ final class MatArrays {
         };
     }
 
-    private static String kind(Array a) {
-        return switch (a.getType()) {
+    private static String kind(MatlabType type) {
+        return switch (type) {
             case Cell -> "a cell array";
             case Structure -> "a struct";
             case Object -> "an object";
             case Character -> "a char array (text)";
             case Function -> "a function handle";
-            default -> "of class " + a.getType();
+            default -> "of class " + type;
         };
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import us.hebi.matlab.mat.format.BufferAllocator;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
+import us.hebi.matlab.mat.format.Mat5Reader;
 import us.hebi.matlab.mat.types.MatFile.Entry;
 import us.hebi.matlab.mat.types.Sinks;
 import us.hebi.matlab.mat.types.Sources;
@@ -65,18 +66,22 @@ public final class MatFile {
         if (!startsWithHeader(bytes)) {
             throw new InputException(where + ": not a MAT-file of level 5-7 (no 'MATLAB' header with a byte-order mark)");
         }
+        MatLayout.check(where, bytes, HEADER, MAX_INFLATE_RATIO);
         List<NdArray> arrays = new ArrayList<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
-        try (Mat5File mat = Mat5.newReader(Sources.wrap(bytes))
+        // Variables theta cannot use are skipped from their headers, so MFL never parses their insides.
+        Mat5Reader.EntryFilter filter = h -> {
+            String why = MatArrays.unreadable(where, h.getName(), h.getType(), h.isComplex());
+            if (why != null && unreadable.put(h.getName(), why) != null) {
+                throw new InputException(where + ": two variables named '" + h.getName() + "'");
+            }
+            return why == null;
+        };
+        try (Mat5File mat = Mat5.newReader(Sources.wrap(bytes)).setEntryFilter(filter)
                 .setBufferAllocator(new Budget(where, MAX_INFLATE_RATIO * bytes.length + (1 << 20)))
-                .disableSubsystemProcessing().readMat()) {
+                .setMaxInflateBufferSize(1 << 16).disableSubsystemProcessing().readMat()) {
             for (Entry e : mat.getEntries()) {
-                String why = MatArrays.unreadable(where, e.getName(), e.getValue());
-                if (why == null) {
-                    arrays.add(MatArrays.toNdArray(where, e.getName(), e.getValue()));
-                } else if (unreadable.put(e.getName(), why) != null) {
-                    throw new InputException(where + ": two variables named '" + e.getName() + "'");
-                }
+                arrays.add(MatArrays.toNdArray(where, e.getName(), e.getValue()));
             }
         } catch (InputException e) {
             throw e;

@@ -6,24 +6,25 @@ import java.util.List;
 
 import theta.InputException;
 import theta.io.Dtype;
-import theta.io.MatFile;
+import theta.io.ArrayFiles;
 import theta.io.NamedArrays;
 import theta.io.NdArray;
 
 /**
- * Labelled examples in a MATLAB/Octave MAT-file, as the classic exercise ships them: X (m x n,
- * one example a row) and y (m labels, a column or a row), under those names or others. X of
- * class uint8 is taken as pixels 0..255 and scaled to [0,1] like IDX images; any other class
- * (double, single, integers, logical) is used as stored.
+ * Labelled examples as named arrays in a MATLAB/Octave MAT-file (as the classic exercise ships
+ * them), an Octave text file or a NumPy .npz: X (m x n, one example a row) and y (m labels, a
+ * column or a row), under those names or others. X of class uint8 is taken as pixels 0..255 and
+ * scaled to [0,1] like IDX images; any other class (double, single, integers, logical) is used
+ * as stored.
  */
-public final class MatData {
-    private MatData() {}
+public final class ArrayData {
+    private ArrayData() {}
 
-    /** Reads the examples of {@code file}; labels and image order as given, else 1..K and column order. */
+    /** Reads the examples of {@code file}; {@code how} must name the label convention and image order. */
     public static Dataset read(Path file, DataReading how) {
         NamedArrays vars;
         try {
-            vars = MatFile.read(file);
+            vars = ArrayFiles.read(file);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read (" + e + ")", e);
         }
@@ -39,9 +40,9 @@ public final class MatData {
             throw new InputException(file + ": variable '" + how.yVar() + "' is " + y.shapeString() + "; expected "
                     + m + " labels (a column or a row), one for each row of " + how.xVar());
         }
-        LabelConvention conv = how.labelsOr(LabelConvention.ONE_BASED);
+        LabelConvention conv = how.labels();
         Labels labels = labels(file + ": " + how.yVar(), y.data(), conv);
-        int[] shape = how.orderOr(ImageOrder.COLUMN).shape(file.toString(), n);
+        int[] shape = how.order().shape(file.toString(), n);
         String name = file.getFileName().toString();
         double[] values = x.data();
         Dataset d;
