@@ -49,7 +49,7 @@ public final class DataFile {
         try {
             byte[] head;
             try (InputStream in = Files.newInputStream(file)) {
-                head = in.readNBytes(8);
+                head = in.readNBytes(16);
             }
             if (head.length >= 4 && (head[0] & 0xff) == 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F') {
                 return Format.MAT;
@@ -62,8 +62,9 @@ public final class DataFile {
                     case NPY, NPZ -> Format.NUMPY;
                 };
             }
-            if (head.length >= 6 && new String(head, 0, 6, java.nio.charset.StandardCharsets.ISO_8859_1).equals("MATLAB")) {
-                return Format.MAT;
+            String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (text.startsWith("MATLAB") || text.startsWith("Octave-1-")) {
+                return Format.MAT; // damaged, or Octave's own binary format: the array reader says which, in one line
             }
             boolean idx = head.length >= 3 && head[0] == 0 && head[1] == 0 && head[2] == 8
                     || head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
