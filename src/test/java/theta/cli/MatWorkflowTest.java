@@ -160,4 +160,26 @@ class MatWorkflowTest {
             assertTrue(r.err().startsWith("theta: " + f), r.err());
         }
     }
+
+    /** uint8 X holds pixels 0..255, scaled to [0,1] as IDX images are; labels 0..K-1 when asked for. */
+    @Test
+    void uint8PixelsAreScaledLikeIdx() throws IOException {
+        Path f = dir.resolve("u8.mat");
+        try (var mat = us.hebi.matlab.mat.format.Mat5.newMatFile()) {
+            var x = us.hebi.matlab.mat.format.Mat5.newMatrix(2, 4, us.hebi.matlab.mat.types.MatlabType.UInt8);
+            var y = us.hebi.matlab.mat.format.Mat5.newMatrix(2, 1);
+            for (int k = 0; k < 8; k++) {
+                x.setDouble(k, k == 0 ? 255 : 0);
+            }
+            y.setDouble(1, 1);
+            mat.addArray("X", x).addArray("y", y);
+            us.hebi.matlab.mat.format.Mat5.writeToFile(mat, f.toFile());
+        }
+        Run r = WorkflowTest.run("data", "info", "--train", f.toString(), "--labels", "0..K-1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("images      2x2 = 4 features, unsigned bytes scaled to [0,1]"), r.out());
+        assertTrue(r.out().contains("classes     2"), r.out());
+        Run show = WorkflowTest.run("data", "show", "0", "--train", f.toString(), "--labels", "0..1");
+        assertEquals(List.of("train example 0: label 0", "@@  ", "    "), show.out().lines().toList());
+    }
 }
