@@ -10,22 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import theta.InputException;
 import theta.activation.Activations;
 import theta.check.CheckOptions;
 import theta.check.CheckReport;
 import theta.check.NetworkCheck;
-import theta.data.DataFile;
 import theta.data.DataReading;
-import theta.data.Dataset;
 import theta.data.ImageOrder;
 import theta.data.LabelConvention;
-import theta.io.ArrayFiles;
-import theta.io.ModelFile;
-import theta.io.NamedArrays;
 import theta.loss.Loss;
 import theta.math.Precision;
-import theta.nn.Architecture;
 import theta.nn.Block;
 import theta.nn.Network;
 import theta.nn.NetworkCost;
@@ -90,31 +83,12 @@ public final class CostCommand implements Callable<Integer> {
         // Weights index the inputs in the order the data file stores them, as in Octave's own cost:
         // images are left as stored (J does not depend on the order when both agree).
         DataReading how = new DataReading(labels, ImageOrder.ROW, xVar, yVar);
-        Dataset data = DataFile.read(dataFile, labelFile, how);
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
-        }
-        int m = limit > 0 ? Math.min(limit, data.size()) : data.size();
-        LabelConvention convention = DataFile.labels(dataFile, how);
-        LabelConvention resolved = convention.resolve(data.classes() - 1, 2);
-        int[] y = data.labels();
-        // The exercise's output unit k (0-based) stands for label first + k; in 1..10 the reader gave
-        // digits (label 10 is class 0), and unit() turns them back into units.
-        for (int i = 0; i < y.length; i++) {
-            y[i] = resolved.unit(y[i]);
-        }
-        NamedArrays arrays = weightArrays(ArrayFiles.read(weights));
-        Network net = network(arrays, data, java.util.Arrays.stream(y, 0, m).max().orElse(0));
-        if (!convention.inferred() && convention.classes() != net.architecture().outputs()) {
-            throw new InputException(weights + ": --labels " + convention.spelling() + " names " + convention.classes()
-                    + " classes but the last Theta has " + net.architecture().outputs() + " rows (outputs)");
-        }
-        double[] params = ModelFile.parameters(net, arrays);
-        double[] x = new double[Math.multiplyExact(m, data.features())];
-        for (int i = 0; i < m; i++) {
-            data.copyRow(i, x, i * data.features());
-        }
-        NetworkCost cost = new NetworkCost(net, x, y, m, lambda, Precision.F64);
+        WeightsAndData wd = WeightsAndData.read(weights, weightVars, dataFile, labelFile, how, limit,
+                Activations.parse(activation), Loss.parse(output));
+        Network net = wd.network();
+        double[] params = wd.parameters();
+        int m = wd.m();
+        NetworkCost cost = new NetworkCost(net, wd.features(), wd.labels(), m, lambda, Precision.F64);
         double[] grad = new double[params.length];
         double j = cost.value(params, grad);
         out.printf(Locale.ROOT, "network  %s, %s hidden, %s output; m = %d, lambda = %s%n", net.architecture(),
@@ -137,50 +111,5 @@ public final class CostCommand implements Callable<Integer> {
                 r.normRatio(), r.entries().size(), r.kinkCount(), r.passed() ? "ok" : "FAILED");
         r.diagnosis().forEach(d -> out.println("  diagnosis: " + d));
         return r.passed() ? Main.OK : Main.FAILED;
-    }
-
-    /** The weight arrays, with those named by --weight-vars renamed Theta1, Theta2, ... */
-    private NamedArrays weightArrays(NamedArrays file) {
-        if (weightVars == null || weightVars.isEmpty()) {
-            return file;
-        }
-        if (weightVars.size() < 2) {
-            throw new IllegalArgumentException("--weight-vars needs at least two names (Theta1, Theta2), got "
-                    + weightVars.size());
-        }
-        NamedArrays a = file;
-        for (int l = 0; l < weightVars.size(); l++) {
-            a = a.with(file.get(weightVars.get(l).strip()).withName("Theta" + (l + 1)));
-        }
-        return a;
-    }
-
-    /** The network whose shapes the weight matrices describe. */
-    private Network network(NamedArrays arrays, Dataset data, int maxClass) {
-        List<String> names = arrays.names();
-        int layers = 0;
-        while (names.contains("Theta" + (layers + 1))) {
-            layers++;
-        }
-        if (layers < 2) {
-            throw new InputException(weights + ": expected matrices Theta1, Theta2 (has: " + String.join(", ", names)
-                    + ")");
-        }
-        int[] hidden = new int[layers - 1];
-        for (int l = 1; l < layers; l++) {
-            hidden[l - 1] = arrays.get("Theta" + l).rows();
-        }
-        int inputs = arrays.get("Theta1").cols() - 1;
-        int outputs = arrays.get("Theta" + layers).rows();
-        if (inputs != data.features()) {
-            throw new InputException(weights + ": Theta1 takes " + inputs + " inputs (+ bias) but " + dataFile + " has "
-                    + data.features() + " features");
-        }
-        if (maxClass >= outputs) {
-            throw new InputException(dataFile + ": labels go up to output " + (maxClass + 1) + " but Theta"
-                    + layers + " has " + outputs + " outputs");
-        }
-        return new Network(new Architecture(inputs, hidden, outputs), Activations.parse(activation),
-                Loss.parse(output));
     }
 }
