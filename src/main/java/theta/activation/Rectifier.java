@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
+import theta.math.StableMath;
 import theta.math.Vec;
 
 /**

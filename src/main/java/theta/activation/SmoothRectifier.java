@@ -3,6 +3,8 @@ package theta.activation;
 import java.util.List;
 import java.util.Locale;
 
+import theta.math.StableMath;
+
 /** Smooth ReLU-like activations: softplus and the self-gated units x * gate(x). No kinks. */
 enum SmoothRectifier implements Formula {
     /** ln(1 + e^(beta x)) / beta, as (max(z,0) + log1p(e^-|z|)) / beta with z = beta x; g' = sigma(z). */

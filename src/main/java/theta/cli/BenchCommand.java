@@ -88,11 +88,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (Threads.Scope t = Threads.use(threads)) {
+            return bench();
+        }
+    }
+
+    private Integer bench() throws IOException {
         double jvmToCommand = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         PrintWriter o = spec.commandLine().getOut();
-        if (threads != null) {
-            Threads.set(threads);
-        }
         Precision p = TrainOptions.parsePrecision(precision);
         TrainConfig cfg = new TrainConfig(Architecture.parseHidden(hidden), activation, "softmax", "auto", optimizer,
                 lr, "constant", epochs, batch, 0, 0, 0, 0, 0, "none", seed, p, 0);

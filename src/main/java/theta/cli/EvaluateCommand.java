@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +18,7 @@ import theta.data.Dataset;
 import theta.data.Splits;
 import theta.eval.Evaluation;
 import theta.eval.Evaluator;
+import theta.io.Json;
 import theta.io.ModelFile;
 import theta.math.Precision;
 import theta.math.Vec;
@@ -75,7 +75,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Evaluation e = Evaluator.evaluate(model.network(), params, d, model.network().workspace(500, Precision.F64),
                 worst);
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(toJson(e)));
+            out.println(Json.PRETTY.toJson(toJson(e)));
         } else {
             print(out, e);
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +18,7 @@ import theta.check.CheckReport;
 import theta.check.GradCheckSuite;
 import theta.check.SimulatedBug;
 import theta.data.Dataset;
+import theta.io.Json;
 import theta.loss.Loss;
 
 /** theta gradcheck: numerical vs analytical gradients for every activation x output x lambda. */
@@ -110,8 +110,7 @@ public final class GradcheckCommand implements Callable<Integer> {
                     }
                 });
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                    .toJson(GradcheckReport.toJson(results)));
+            out.println(Json.PRETTY.toJson(GradcheckReport.toJson(results)));
         } else {
             report.footer(results);
         }

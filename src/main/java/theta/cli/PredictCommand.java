@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import theta.data.Dataset;
 import theta.data.DigitImage;
 import theta.eval.Classifier;
+import theta.io.Json;
 import theta.io.ModelFile;
+import theta.math.ArgMax;
 import theta.nn.Model;
 
 /** theta predict: the class and probabilities of images, or of test-set examples by index. */
@@ -71,7 +72,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(results));
+            out.println(Json.PRETTY.toJson(results));
             return Main.OK;
         }
         for (Map<String, Object> r : results) {
@@ -96,12 +97,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> result(String input, int label, double[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
+        int best = ArgMax.of(p);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input);
         m.put("prediction", best);

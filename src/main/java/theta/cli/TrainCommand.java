@@ -62,14 +62,17 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (theta.math.Threads.Scope t = theta.math.Threads.use(threads)) {
+            return train();
+        }
+    }
+
+    private Integer train() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Checkpoint cp = resume == null ? null : CheckpointFile.read(resume);
         prepareOutputFolder();
         TrainConfig cfg = cp != null ? cp.config() : opts.config();
-        if (threads != null) {
-            theta.math.Threads.set(threads);
-        }
         // A resumed run holds out what the interrupted one did; a new one what its recipe says.
         Splits splits = data.load(err::println, cp != null ? cp.validation() : opts.recipe().validation());
         int limit = cfg.limit();

@@ -1,9 +1,8 @@
 package theta.train;
 
-import java.util.stream.IntStream;
-
 import theta.data.Dataset;
-import theta.eval.Inputs;
+import theta.data.Inputs;
+import theta.math.Parallel;
 import theta.math.Vec;
 
 /**
@@ -45,9 +44,12 @@ final class Augmentation {
         for (int k = 0; k < m; k++) {
             data.copyRow(order[from + k], s, k * n);
         }
-        // Images are independent: distort them on all cores.
-        IntStream.range(0, m).parallel().forEach(k ->
-                augmenter.augment(s, k * n, d, k * n, epoch, order[from + k]));
+        // Images are independent: distort them on theta's worker threads.
+        Parallel.forRange(m, Augmenter.IMAGES_PER_PART, 1, (lo, hi) -> {
+            for (int k = lo; k < hi; k++) {
+                augmenter.augment(s, k * n, d, k * n, epoch, order[from + k]);
+            }
+        });
         input.copyFrom(d, 0, 0, m * n);
     }
 }

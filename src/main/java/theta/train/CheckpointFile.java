@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 
 import theta.InputException;
+import theta.io.Json;
 import theta.io.NamedArrays;
 import theta.io.NdArray;
 import theta.io.Npz;
@@ -26,7 +26,7 @@ import theta.math.Precision;
  */
 public final class CheckpointFile {
     static final String METADATA = "checkpoint.json";
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = Json.COMPACT;
 
     private CheckpointFile() {}
 

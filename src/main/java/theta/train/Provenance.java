@@ -10,10 +10,11 @@ import com.google.gson.JsonObject;
 import theta.Version;
 import theta.data.Splits;
 import theta.eval.Evaluation;
+import theta.io.Json;
 
 /** Where a model came from: enough to reproduce it and to judge it. */
 public final class Provenance {
-    private static final Gson GSON = new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = Json.COMPACT;
 
     private Provenance() {}
 

@@ -8,10 +8,11 @@ import java.util.function.BooleanSupplier;
 
 import theta.activation.Activations;
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.data.Splits;
 import theta.eval.Evaluation;
 import theta.eval.Evaluator;
-import theta.eval.Inputs;
+import theta.math.SplitMix64;
 import theta.math.Vec;
 import theta.nn.Block;
 import theta.nn.Mode;
@@ -87,7 +88,7 @@ public final class Trainer {
         // Epochs since the best one, so that a resumed run stops early where the original would.
         int stale = history.isEmpty() || s.bestEpoch == 0 ? 0 : history.get(history.size() - 1).epoch() - s.bestEpoch;
         for (; s.epoch <= cfg.epochs(); s.epoch++, s.batch = 0, s.loss = 0, s.seconds = 0) {
-            int[] order = permutation(n, mix(cfg.seed(), s.epoch));
+            int[] order = permutation(n, SplitMix64.mix(cfg.seed(), s.epoch));
             long t0 = System.nanoTime();
             double rate = 0;
             for (; s.batch < batches; s.batch++) {
@@ -169,7 +170,7 @@ public final class Trainer {
         if (!random) {
             return Mode.eval();
         }
-        return Mode.train(new SplittableRandom(mix(mix(cfg.seed(), epoch), batch + 1L)), cfg.inputDropout(),
+        return Mode.train(new SplittableRandom(SplitMix64.mix(SplitMix64.mix(cfg.seed(), epoch), batch + 1L)), cfg.inputDropout(),
                 cfg.hiddenDropout());
     }
 
@@ -198,14 +199,6 @@ public final class Trainer {
             p[j] = t;
         }
         return p;
-    }
-
-    /** Mixes two numbers into a seed (SplitMix64's finaliser on their combination). */
-    static long mix(long a, long b) {
-        long z = a * 0x9E3779B97F4A7C15L + b;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /** The cost became NaN or infinite: the run cannot go on. */

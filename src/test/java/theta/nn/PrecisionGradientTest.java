@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import theta.activation.Activations;
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.data.MnistFixture;
-import theta.eval.Inputs;
 import theta.loss.Loss;
 import theta.math.Precision;
 import theta.math.Vec;
