@@ -9,6 +9,10 @@ import theta.math.StableMath;
 enum SmoothRectifier implements Formula {
     /** ln(1 + e^(beta x)) / beta, as (max(z,0) + log1p(e^-|z|)) / beta with z = beta x; g' = sigma(z). */
     SOFTPLUS(Param.positive("beta", 1)) {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return StableMath.softplus(p[0] * x) / p[0];
         }
@@ -29,6 +33,10 @@ enum SmoothRectifier implements Formula {
     },
     /** SiLU (swish): x sigma(x); g' = sigma(x) + x sigma(x) sigma(-x). */
     SILU {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x * StableMath.sigmoid(x);
         }
@@ -39,6 +47,10 @@ enum SmoothRectifier implements Formula {
     },
     /** Exact GELU: x Phi(x), Phi(x) = erfc(-x/sqrt 2)/2 the normal CDF; g' = Phi(x) + x phi(x). */
     GELU {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x * normalCdf(x);
         }
@@ -71,6 +83,10 @@ enum SmoothRectifier implements Formula {
      * Neither form overflows or cancels.
      */
     MISH {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x * mishGate(x);
         }

@@ -28,9 +28,11 @@ import theta.math.Threads;
 import theta.math.TimedGemm;
 import theta.math.Vec;
 import theta.nn.Architecture;
+import theta.nn.Initializer;
 import theta.nn.Network;
+import theta.optim.Optimizers;
 import theta.train.EpochRecord;
-import theta.train.Initializer;
+import theta.train.Optimization;
 import theta.train.TrainConfig;
 import theta.train.TrainListener;
 import theta.train.Trainer;
@@ -97,16 +99,17 @@ public final class BenchCommand implements Callable<Integer> {
         double jvmToCommand = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         PrintWriter o = spec.commandLine().getOut();
         Precision p = TrainOptions.parsePrecision(precision);
-        TrainConfig cfg = new TrainConfig(Architecture.parseHidden(hidden), activation, "softmax", "auto", optimizer,
-                lr, "constant", epochs, batch, 0, 0, 0, 0, 0, "none", seed, p, 0);
+        TrainConfig cfg = new TrainConfig(Architecture.parseHidden(hidden), Activations.parse(activation), Loss.SOFTMAX,
+                null, Optimization.MiniBatch.PLAIN, epochs, 0, seed, p, 0)
+                .withOptimizer(Optimizers.parse(optimizer)).withLearningRate(lr).withBatchSize(batch);
         Splits splits = load(spec.commandLine().getErr());
         Dataset train = splits.train();
         Dataset test = splits.test();
         TimedGemm products = new TimedGemm(Gemm.blas());
         products.counting(false); // only training's products count: from onStart to each epoch's last batch
         Network net = new Network(new Architecture(train.features(), cfg.hidden(), train.classes()),
-                Activations.parse(activation), Loss.SOFTMAX, products);
-        double[] init = Initializer.parameters(net, Initializer.resolve("auto", activation), seed);
+                cfg.activation(), cfg.output(), products);
+        double[] init = Initializer.parameters(net, cfg.initialisation(), seed);
         double firstAnswer = firstAnswer(net, init, p, test);
 
         GemmPeak before = GemmPeak.measure(peakSize, 3);

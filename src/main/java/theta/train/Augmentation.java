@@ -15,15 +15,14 @@ final class Augmentation {
     private float[] src = new float[0];
     private float[] dst = new float[0];
 
-    Augmentation(String spec, Dataset data, long seed) {
+    Augmentation(AugmentConfig cfg, Dataset data, long seed) {
         this.data = data;
-        AugmentConfig cfg = AugmentConfig.parse(spec == null ? "none" : spec);
         if (cfg.isIdentity()) {
             augmenter = null;
             return;
         }
         if (data.rows() * data.cols() != data.features() || data.rows() < 2) {
-            throw new IllegalArgumentException("--augment needs images; " + data.name() + " has "
+            throw new IllegalArgumentException("augmentation needs images; " + data.name() + " has "
                     + data.features() + " features without an image shape");
         }
         augmenter = new Augmenter(cfg, data.rows(), data.cols(), seed);

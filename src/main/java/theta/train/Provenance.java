@@ -26,7 +26,7 @@ public final class Provenance {
         p.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.addProperty("cores", Runtime.getRuntime().availableProcessors());
         p.addProperty("created", Instant.now().toString());
-        p.add("config", GSON.toJsonTree(cfg));
+        p.add("config", GSON.toJsonTree(cfg.specs()));
         JsonObject data = new JsonObject();
         data.addProperty("description", dataDescription);
         data.addProperty("source", splits.train().source());

@@ -13,7 +13,6 @@ import theta.data.MnistFixture;
 import theta.loss.Loss;
 import theta.math.Precision;
 import theta.math.Vec;
-import theta.train.Initializer;
 
 /**
  * The float32 gradient matches the float64 gradient on a real MNIST batch: the same network
@@ -28,7 +27,7 @@ class PrecisionGradientTest {
     void float32GradientMatchesFloat64(String activation, double lambda) {
         Dataset train = MnistFixture.mnist().train();
         Network net = new Network(new Architecture(784, 64, 10), Activations.parse(activation), Loss.SOFTMAX);
-        double[] init = Initializer.parameters(net, Initializer.resolve("auto", activation), 42);
+        double[] init = Initializer.parameters(net, net.activation().defaultInit(), 42);
         for (int i = 0; i < init.length; i++) {
             init[i] = (float) init[i];
         }
