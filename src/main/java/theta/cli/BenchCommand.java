@@ -42,9 +42,10 @@ import theta.train.Trainer;
  * speed against the machine's sgemm peak, inference throughput, latency and memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures training and inference speed on MNIST (60,000 training images, no validation split).",
-            "Matrix-product FLOPs are counted analytically: forward 2*in*out per layer and example, backward",
-            "2*in*out per layer (weight gradient) plus 2*in*out per layer above the first (input gradient)."})
+        header = "Measures training and inference speed on MNIST.",
+        description = {"Trains on all 60,000 training images (no validation split). Matrix-product FLOPs are counted"
+            + " analytically: forward 2*in*out per layer and example, backward 2*in*out per layer (weight gradient)"
+            + " plus 2*in*out per layer above the first (input gradient)."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

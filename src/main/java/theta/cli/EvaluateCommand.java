@@ -26,8 +26,9 @@ import theta.nn.Model;
 
 /** theta evaluate: accuracy, loss, confusion matrix, per-class scores, most confident mistakes. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measures a saved model on the test set (or another split): accuracy, loss, confusion matrix,"
-                + " per-class precision/recall/F1 and the most confidently wrong images.")
+        header = "Measures a saved model on the test set or another split.",
+        description = "Prints accuracy, loss, the confusion matrix, per-class precision, recall and F1, and the most"
+                + " confidently wrong images; --json prints them as JSON.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

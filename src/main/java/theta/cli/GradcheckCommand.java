@@ -23,10 +23,9 @@ import theta.loss.Loss;
 
 /** theta gradcheck: numerical vs analytical gradients for every activation x output x lambda. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Checks the network's analytical gradient against central differences (float64) for every",
-            "activation x output x lambda: on the classic debug network (3-5-3, m = 5, weights sin(1..N)/10)",
-            "and on a real MNIST mini-batch through a 784-h-10 network (a sample of the parameters).",
+        header = "Checks the analytical gradient against central differences for every activation, output and lambda.",
+        description = {"Runs in float64 on the classic debug network (3-5-3, m = 5, weights sin(1..N)/10) and on a"
+            + " real MNIST mini-batch through a 784-h-10 network (a sample of the parameters).",
             "Exit code 0 when every check passes, 1 when one fails (with a diagnosis of why)."})
 public final class GradcheckCommand implements Callable<Integer> {
     @Spec

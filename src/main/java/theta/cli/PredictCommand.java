@@ -25,9 +25,10 @@ import theta.nn.Model;
 
 /** theta predict: the class and probabilities of images, or of test-set examples by index. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predicts the digit in image files (PNG, JPEG, GIF, BMP of any size, prepared like MNIST:",
-            "grayscale, polarity detected, digit fitted into 20x20 and centred by centre of mass in 28x28)",
-            "or in test-set examples given with --index."})
+        header = "Predicts the digit in image files or in test-set examples.",
+        description = "Images (PNG, JPEG, GIF, BMP of any size) are prepared as MNIST's digits were: grayscale,"
+                + " polarity detected, the digit fitted into 20x20 and centred by its centre of mass in 28x28."
+                + " Test-set examples are given with --index.")
 public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -33,8 +33,9 @@ import theta.train.Trainer;
 
 /** theta train: trains a network, saves it with its provenance, prints its test accuracy. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a network on MNIST (or other data), saves the model and prints its test accuracy.",
-            "Ctrl-C saves a checkpoint that --resume continues, to the same final model."})
+        header = "Trains a network, saves the model and prints its test accuracy.",
+        description = "Trains on MNIST unless the data options say otherwise. Ctrl-C saves a checkpoint that --resume"
+                + " continues, to the same final model.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -36,7 +36,7 @@ final class TrainOptions {
     @Option(names = "--init", paramLabel = "SCHEME", description = "Weight init: auto, classic, glorot_uniform, glorot_normal, he_normal, he_uniform, lecun_normal, lecun_uniform.")
     String init;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", description = "sgd[:momentum=0.9,nesterov=true], adam[:beta1=..,beta2=..], adamw[:weight_decay=..], or full-batch lbfgs, cg.")
+    @Option(names = "--optimizer", paramLabel = "SPEC", description = "sgd[:momentum=0.9,nesterov=true], adam[:beta1=0.9,beta2=0.999,eps=1e-8], adamw[:weight_decay=0.01]; or full-batch lbfgs[:history=10] or cg, which take no mini-batch options (--lr, --schedule, --batch, dropout, --max-norm, --patience, --augment).")
     String optimizer;
 
     @Option(names = "--lr", description = "Base learning rate (default: the recipe's, times the activation's scale; see 'theta activations').")

@@ -46,7 +46,7 @@ class PrecisionGradientTest {
         assertTrue(rel <= 1e-4, activation + " lambda=" + lambda + ": |g32 - g64| / |g64| = " + rel);
     }
 
-    /** The gradient at {@code params}; its last entry holds the cost. */
+    /** The gradient at {@code params}; the cost goes into {@code costs}, where float32's is compared with float64's. */
     private static double[] gradient(Network net, Dataset data, int[] labels, double[] params, double lambda,
                                      Precision p) {
         Workspace ws = net.workspace(M, p);
