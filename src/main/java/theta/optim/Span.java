@@ -12,6 +12,7 @@ import theta.math.Spec;
 public record Span(double amount, Unit unit) {
     public static final Span NONE = new Span(0, Unit.STEPS);
 
+    /** What a span counts: optimiser steps (updates) or epochs (passes over the training set). */
     public enum Unit {
         STEPS, EPOCHS;
 
