@@ -122,14 +122,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         }
         Dataset train = data.load(msg -> spec.commandLine().getErr().println(msg)).train();
         int m = Math.min(batchSize, train.size());
-        int n = train.features();
-        double[] x = new double[m * n];
-        int[] y = new int[m];
-        for (int i = 0; i < m; i++) {
-            train.copyRow(i, x, i * n);
-            y[i] = train.label(i);
-        }
-        return new GradCheckSuite.Batch(train.name() + String.format(Locale.ROOT, "[0..%d)", m), x, y, m,
-                train.classes());
+        return new GradCheckSuite.Batch(train.name() + String.format(Locale.ROOT, "[0..%d)", m),
+                train.rowsAsDoubles(m), train.labels(), m, train.classes());
     }
 }

@@ -27,12 +27,7 @@ public final class FullBatchTrainer {
         Activations.requireVerified(net.activation());
         Dataset train = data.train();
         int n = train.size();
-        int features = train.features();
-        double[] x = new double[Math.multiplyExact(n, features)];
-        for (int i = 0; i < n; i++) {
-            train.copyRow(i, x, i * features);
-        }
-        NetworkCost cost = new NetworkCost(net, x, train.labels(), n, cfg.lambda(), Precision.F64);
+        NetworkCost cost = new NetworkCost(net, train.rowsAsDoubles(n), train.labels(), n, cfg.lambda(), Precision.F64);
         if (!(cfg.optimization() instanceof Optimization.FullBatch full)) {
             throw new IllegalArgumentException(cfg.optimization().spec() + " trains in mini-batches: use Trainer");
         }

@@ -22,15 +22,8 @@ class FullMatrixGradientCheckTest {
     @Test
     void everyActivationOutputAndLambdaPasses() {
         Dataset train = MnistFixture.mnist().train();
-        int m = 32;
-        int n = train.features();
-        double[] x = new double[m * n];
-        int[] y = new int[m];
-        for (int i = 0; i < m; i++) {
-            train.copyRow(i, x, i * n);
-            y[i] = train.label(i);
-        }
-        GradCheckSuite.Batch batch = new GradCheckSuite.Batch("MNIST train[0..32)", x, y, m, train.classes());
+        GradCheckSuite.Batch batch = new GradCheckSuite.Batch("MNIST train[0..32)", train.rowsAsDoubles(32),
+                train.labels(), 32, train.classes());
         List<GradCheckSuite.Result> results = GradCheckSuite.all(Activations.builtins(), List.of(Loss.values()),
                 new double[] {0, 3}, SimulatedBug.NONE, CheckOptions.defaults(), batch, 16,
                 CheckOptions.defaults().withPerBlock(12), r -> { });
