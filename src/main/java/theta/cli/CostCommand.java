@@ -1,9 +1,7 @@
 package theta.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -11,21 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import theta.InputException;
 import theta.activation.Activations;
 import theta.check.CheckOptions;
 import theta.check.CheckReport;
 import theta.check.NetworkCheck;
-import theta.data.Csv;
-import theta.data.Dataset;
-import theta.data.Idx;
-import theta.data.LabelConvention;
-import theta.io.ArrayFiles;
-import theta.io.ModelFile;
-import theta.io.NamedArrays;
 import theta.loss.Loss;
 import theta.math.Precision;
-import theta.nn.Architecture;
 import theta.nn.Block;
 import theta.nn.Network;
 import theta.nn.NetworkCost;
@@ -74,28 +63,12 @@ public final class CostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LabelConvention convention = LabelConvention.parse(labels);
-        Dataset data = readData(convention);
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
-        }
-        int m = limit > 0 ? Math.min(limit, data.size()) : data.size();
-        int[] y = data.labels();
-        if (convention == LabelConvention.ONE_TO_TEN) {
-            // The exercise's output unit k (1-based) stands for label k, so label 10 (digit 0) is the
-            // last output: class index = label - 1, where the reader gave label % 10.
-            for (int i = 0; i < y.length; i++) {
-                y[i] = (y[i] + 9) % 10;
-            }
-        }
-        NamedArrays arrays = ArrayFiles.read(weights);
-        Network net = network(arrays, data, java.util.Arrays.stream(y, 0, m).max().orElse(0));
-        double[] params = ModelFile.parameters(net, arrays);
-        double[] x = new double[Math.multiplyExact(m, data.features())];
-        for (int i = 0; i < m; i++) {
-            data.copyRow(i, x, i * data.features());
-        }
-        NetworkCost cost = new NetworkCost(net, x, y, m, lambda, Precision.F64);
+        WeightsAndData wd = WeightsAndData.read(weights, dataFile, labelFile, labels, limit,
+                Activations.parse(activation), Loss.parse(output));
+        Network net = wd.network();
+        double[] params = wd.parameters();
+        int m = wd.m();
+        NetworkCost cost = new NetworkCost(net, wd.features(), wd.labels(), m, lambda, Precision.F64);
         double[] grad = new double[params.length];
         double j = cost.value(params, grad);
         out.printf(Locale.ROOT, "network  %s, %s hidden, %s output; m = %d, lambda = %s%n", net.architecture(),
@@ -118,52 +91,5 @@ public final class CostCommand implements Callable<Integer> {
                 r.normRatio(), r.entries().size(), r.kinkCount(), r.passed() ? "ok" : "FAILED");
         r.diagnosis().forEach(d -> out.println("  diagnosis: " + d));
         return r.passed() ? Main.OK : Main.FAILED;
-    }
-
-    private Dataset readData(LabelConvention convention) throws java.io.IOException {
-        if (!Files.isRegularFile(dataFile)) {
-            throw new InputException(dataFile + ": no such file");
-        }
-        byte[] head = new byte[4];
-        try (var in = Files.newInputStream(dataFile)) {
-            in.readNBytes(head, 0, 4);
-        }
-        boolean idx = head[0] == 0 && head[1] == 0 && head[2] == 8 || (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-        if (!idx) {
-            return Csv.read(dataFile, convention);
-        }
-        if (labelFile == null) {
-            throw new IllegalArgumentException(dataFile + " is an IDX image file: give its labels with --label-file");
-        }
-        return Idx.read(dataFile.getFileName().toString(), dataFile, labelFile, convention);
-    }
-
-    /** The network whose shapes the weight matrices describe. */
-    private Network network(NamedArrays arrays, Dataset data, int maxClass) {
-        List<String> names = arrays.names();
-        int layers = 0;
-        while (names.contains("Theta" + (layers + 1))) {
-            layers++;
-        }
-        if (layers < 2) {
-            throw new InputException(weights + ": expected matrices Theta1, Theta2 (has: " + String.join(", ", names)
-                    + ")");
-        }
-        int[] hidden = new int[layers - 1];
-        for (int l = 1; l < layers; l++) {
-            hidden[l - 1] = arrays.get("Theta" + l).rows();
-        }
-        int inputs = arrays.get("Theta1").cols() - 1;
-        int outputs = arrays.get("Theta" + layers).rows();
-        if (inputs != data.features()) {
-            throw new InputException(weights + ": Theta1 takes " + inputs + " inputs (+ bias) but " + dataFile + " has "
-                    + data.features() + " features");
-        }
-        if (maxClass >= outputs) {
-            throw new InputException(dataFile + ": labels go up to output " + (maxClass + 1) + " but Theta"
-                    + layers + " has " + outputs + " outputs");
-        }
-        return new Network(new Architecture(inputs, hidden, outputs), Activations.parse(activation),
-                Loss.parse(output));
     }
 }

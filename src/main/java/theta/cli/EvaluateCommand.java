@@ -45,6 +45,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the evaluation as JSON.")
     boolean json;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also draw confusion.png (heat map with counts), class-scores.png (precision/recall bars)"
+                    + " and wrong.png (the most confidently wrong images) into DIR.")
+    Path plots;
+
     @Mixin
     DataOptions data;
 
@@ -75,6 +80,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         params.copyFrom(model.params());
         Evaluation e = Evaluator.evaluate(model.network(), params, d, model.network().workspace(500, Precision.F64),
                 worst);
+        if (plots != null) {
+            for (Path p : theta.plot.EvaluationPlots.write(plots, e, d, modelFile.getFileName().toString())) {
+                spec.commandLine().getErr().println("wrote " + p);
+            }
+        }
         if (json) {
             out.println(Json.PRETTY.toJson(toJson(e)));
         } else {

@@ -84,11 +84,16 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw numerical against analytical derivatives (PNG) of the first failing check, or of the"
+                    + " first check when all pass.")
+    java.nio.file.Path plot;
+
     @Mixin
     DataOptions data;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<Activation> acts = activations == null ? Activations.builtins()
                 : activations.stream().map(Activations::parse).toList();
@@ -112,6 +117,13 @@ public final class GradcheckCommand implements Callable<Integer> {
             out.println(Json.PRETTY.toJson(GradcheckReport.toJson(results)));
         } else {
             report.footer(results);
+        }
+        if (plot != null && !results.isEmpty()) {
+            GradCheckSuite.Result shown = results.stream().filter(r -> !r.report().passed()).findFirst()
+                    .orElse(results.get(0));
+            String title = GradcheckReport.title(shown);
+            theta.plot.Charts.write(plot, theta.plot.GradientPlot.draw(title, shown.report()));
+            spec.commandLine().getErr().println("wrote " + plot + ": " + title);
         }
         return results.stream().allMatch(r -> r.report().passed()) ? Main.OK : Main.FAILED;
     }

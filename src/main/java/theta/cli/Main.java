@@ -19,11 +19,14 @@ import theta.Version;
                 PredictCommand.class,
                 GradcheckCommand.class,
                 CostCommand.class,
+                DiagnoseCommand.class,
                 ActivationsCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,
                 DataCommand.class,
                 BenchCommand.class,
+                PlotCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
@@ -43,6 +46,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Plots are drawn with AWT; a server or CI has no display to look for.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -34,6 +34,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = Server.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
+    /** The model report for /report: made on first request (it evaluates the model on its test set). */
+    private byte[] report(Model model) {
+        try {
+            return theta.plot.ModelReport.html(modelFile, model, msg -> { }).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            return ("<!DOCTYPE html><title>theta report</title><p>The report could not be made: "
+                    + String.valueOf(e.getMessage()).replace("&", "&amp;").replace("<", "&lt;") + "</p>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -70,6 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); try another --port");
         }
+        server.report(() -> report(model));
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -46,6 +46,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    PlotOptions plots;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "runs/model.npz",
             description = "Where to save the model; the history goes beside it as .history.csv/.json (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -73,6 +76,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume continues a run with its checkpoint's settings; "
                     + String.join(", ", opts.given(spec.commandLine().getParseResult())) + " cannot apply");
         }
+        plots.check();
         Checkpoint cp = resume == null ? null : CheckpointFile.read(resume);
         prepareOutputFolder();
         TrainConfig cfg = cp != null ? cp.config() : opts.config();
@@ -114,6 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
                 Provenance.of(cfg, data.describe(), splits, result, test, seconds));
         ModelFile.write(out, model);
         HistoryFiles.write(out, result.history());
+        plots.afterTraining(o, err, out, model, result.history());
         if (trainEval != null) {
             o.printf(Locale.ROOT, "training accuracy: %.2f%% (%d/%d)%n", 100 * trainEval.accuracy(),
                     trainEval.correct(), trainEval.size());

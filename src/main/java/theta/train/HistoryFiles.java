@@ -35,7 +35,7 @@ public final class HistoryFiles {
     }
 
     /** runs/model.npz -> runs/model + suffix. */
-    static Path sibling(Path model, String suffix) {
+    public static Path sibling(Path model, String suffix) {
         String name = model.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
