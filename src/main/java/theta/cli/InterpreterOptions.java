@@ -54,6 +54,11 @@ final class InterpreterOptions {
     @Option(names = "--python-activation-fn", paramLabel = "EXPR", description = "Like --octave-activation-fn, in Python.")
     String pythonActivation;
 
+    @Option(names = "--octave-path", paramLabel = "DIR",
+            description = "Where your activation's .m files are, for --octave-activation (default: --octave's folder,"
+                    + " else the current one).")
+    Path octavePath;
+
     @Option(names = "--octave-bin", defaultValue = OctaveInterpreter.DEFAULT_BIN, paramLabel = "PATH",
             description = "Octave's command-line program (default: ${DEFAULT-VALUE}).")
     String octaveBin;
@@ -119,7 +124,7 @@ final class InterpreterOptions {
     ActivationJob activationJob() {
         boolean py = usesPython();
         Path folder = py ? (python == null ? null : Path.of(python.replaceFirst(":[A-Za-z_][A-Za-z0-9_]*$", "")))
-                : octave;
+                : octavePath != null ? octavePath : octave;
         if (folder != null && !folder.toFile().exists()) {
             throw new InputException(folder + ": no such file");
         }

@@ -9,7 +9,6 @@ import theta.activation.Activation;
 import theta.activation.Activations;
 import theta.check.CostForm;
 import theta.nn.Block;
-import theta.nn.Layout;
 import theta.nn.NetworkCost;
 
 /**
@@ -33,10 +32,20 @@ final class CandidateSet {
     private final double[] dBiasSquares;
     private final Map<ReferenceBackprop.Rule, double[]> dataGradients = new LinkedHashMap<>();
     private final List<WrongDerivative> derivatives;
+    /** Whether each row is a bias (not regularised). */
+    private final boolean[] bias;
+    private final Map<Double, List<Candidate>> numericalByLambda = new java.util.HashMap<>();
+    private final Map<Double, List<Candidate>> analyticalByLambda = new java.util.HashMap<>();
 
     CandidateSet(DiagnosisProblem problem, int rows) {
         this.problem = problem;
         this.rows = rows;
+        this.bias = new boolean[rows];
+        for (Block b : problem.layout().blocks()) {
+            for (int i = b.offset(); i < Math.min(b.end(), rows); i++) {
+                bias[i] = !b.regularised();
+            }
+        }
         double[] theta = problem.parametersView();
         ReferenceBackprop ref = new ReferenceBackprop(problem);
         NetworkCost unit = problem.withLambda(1).cost();
@@ -74,7 +83,7 @@ final class CandidateSet {
     /** Every other derivative the hidden layer could have been given. */
     static List<WrongDerivative> derivativeMistakes(DiagnosisProblem problem) {
         List<WrongDerivative> list = new ArrayList<>();
-        for (Activation a : Activations.builtins()) {
+        for (Activation a : likelyFirst(problem.activation())) {
             if (a.learnableCount() > 0 || a.stochastic()) {
                 continue;
             }
@@ -90,6 +99,21 @@ final class CandidateSet {
                 }
             }
         }
+        return list;
+    }
+
+    /**
+     * The built-in activations, the hidden layer's own first, then the four the exercise's learners
+     * try (sigmoid, tanh, softplus, relu): when several mistakes give the same numbers, the likelier
+     * one is listed (and fixed) first.
+     */
+    private static List<Activation> likelyFirst(Activation g) {
+        List<String> order = List.of(g.spec(), "sigmoid", "tanh", "softplus", "relu");
+        List<Activation> list = new ArrayList<>(Activations.builtins());
+        list.sort(java.util.Comparator.comparingInt(a -> {
+            int i = order.indexOf(a.spec());
+            return i < 0 ? order.size() : i;
+        }));
         return list;
     }
 
@@ -121,6 +145,10 @@ final class CandidateSet {
 
     /** The numerical (left) candidates for lambda: the correct cost and every combination of cost mistakes. */
     List<Candidate> numerical(double lambda) {
+        return numericalByLambda.computeIfAbsent(lambda, this::computeNumerical);
+    }
+
+    private List<Candidate> computeNumerical(double lambda) {
         List<Candidate> out = new ArrayList<>();
         List<List<Mistake>> combos = Combinations.of(problem, CostMistake.values());
         for (List<Mistake> combo : combos) {
@@ -150,6 +178,10 @@ final class CandidateSet {
 
     /** The analytical (right) candidates for lambda: theta's gradient and every combination of backprop mistakes. */
     List<Candidate> analytical(double lambda) {
+        return analyticalByLambda.computeIfAbsent(lambda, this::computeAnalytical);
+    }
+
+    private List<Candidate> computeAnalytical(double lambda) {
         List<BackpropMistake> all = new ArrayList<>(derivatives);
         all.addAll(List.of(BackpropSlip.values()));
         List<Candidate> out = new ArrayList<>();
@@ -188,24 +220,13 @@ final class CandidateSet {
         }
         double[] data = dataGradients.get(new ReferenceBackprop.Rule(d, out, biasKept));
         double[] theta = problem.parametersView();
-        Layout layout = problem.layout();
         double r = lambda / problem.m();
         double[] v = new double[rows];
         for (int i = 0; i < rows; i++) {
-            boolean bias = isBias(layout, i);
-            double reg = !regularised || bias && !biasRegularised ? 0 : r * theta[i];
+            double reg = !regularised || bias[i] && !biasRegularised ? 0 : r * theta[i];
             v[i] = scale * data[i] + reg;
         }
         return v;
-    }
-
-    private static boolean isBias(Layout layout, int i) {
-        for (Block b : layout.blocks()) {
-            if (b.contains(i)) {
-                return !b.regularised();
-            }
-        }
-        return false;
     }
 
     private static <T> List<T> withNull(List<T> list) {

@@ -30,7 +30,14 @@ public final class Diagnoser {
             throw new InputException("the table has " + columns.rows() + " rows but the parameter vector of "
                     + problem.architecture() + " has " + problem.size() + " entries");
         }
-        CandidateSet set = new CandidateSet(problem, columns.rows());
+        return diagnose(problem, columns, lambdas, new CandidateSet(problem, columns.rows()));
+    }
+
+    /** With the candidates already computed (they depend on the problem and the number of rows, not on lambda). */
+    static DiagnosisResult diagnose(DiagnosisProblem problem, Columns columns, List<Double> lambdas, CandidateSet set) {
+        if (set.rows() != columns.rows()) {
+            throw new IllegalArgumentException("candidates for " + set.rows() + " rows, table of " + columns.rows());
+        }
         List<DiagnosisResult> results = new ArrayList<>();
         for (double lambda : lambdas) {
             DiagnosisProblem p = problem.withLambda(lambda);

@@ -78,7 +78,11 @@ final class Matcher {
             return new ColumnVerdict(side, ColumnVerdict.Kind.CORRECT, List.of(correct), also, blocks, List.of());
         }
         int fewest = matching.stream().mapToInt(c -> c.mistakes().size()).min().orElseThrow();
-        List<Candidate> best = matching.stream().filter(c -> c.mistakes().size() == fewest).toList();
+        // Closest first: where mistakes agree with the column to the printed digits, the one that
+        // agrees best is the likelier, and its fix is the one given.
+        List<Candidate> best = matching.stream().filter(c -> c.mistakes().size() == fewest)
+                .sorted(Comparator.comparingDouble(c -> relativeDifference(written, c.values(), 0, written.length)))
+                .toList();
         return new ColumnVerdict(side, ColumnVerdict.Kind.MISTAKE, best, List.of(), blocks, List.of());
     }
 

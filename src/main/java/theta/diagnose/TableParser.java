@@ -20,7 +20,7 @@ public final class TableParser {
             "([+-]?)(?:(\\d+)(?:\\.(\\d*))?|\\.(\\d+))(?:[eE]([+-]?\\d+))?");
     private static final Pattern SPECIAL = Pattern.compile("[+-]?(?:NaN|Inf)", Pattern.CASE_INSENSITIVE);
     private static final Pattern FACTOR = Pattern.compile("(\\S+)\\s*\\*");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;\\[\\]]+");
     /** What checkNNGradients, ex4.m and an Octave session print around the table. */
     private static final List<Pattern> PROSE = List.of(
             prose("the above two columns you get should be very similar\\.?"),
@@ -69,8 +69,7 @@ public final class TableParser {
                 factor = w.value();
                 continue;
             }
-            String body = line.replaceAll("^\\[|\\]$", "").strip();
-            String[] tokens = SEPARATORS.split(body);
+            String[] tokens = SEPARATORS.split(line);
             List<Written> values = new ArrayList<>();
             for (String t : tokens) {
                 if (t.isEmpty()) {

@@ -74,7 +74,7 @@ public final class ActivationAudit {
             }
             if (!agrees(z, d, numerical, true, g, NUMERICAL_TOLERANCE)) {
                 findings.add("your derivative does not match the numerical derivative of your own activation"
-                        + at(z, d, numerical));
+                        + at(z, d, numerical).replace(", expected ", ", numerical "));
             }
         }
         if (findings.isEmpty()) {
@@ -208,7 +208,14 @@ public final class ActivationAudit {
         return Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
     }
 
+    /** Short: 710, -8, 0.0706508, 4.5014e-07, NaN. */
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1");
     }
 }

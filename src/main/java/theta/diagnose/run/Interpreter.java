@@ -96,8 +96,9 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
             Path driver = writeDriver(work, costJobs, costDirs, activationJobs, actDirs);
             ChildProcess.Outcome o = start(work, driver);
             if (o.timedOut()) {
-                throw new InputException(name() + " did not finish within " + timeout.toSeconds()
-                        + " s (--timeout): does the code loop forever?" + lastLine(" last output: ", o.stderr()));
+                String what = costJobs.isEmpty() ? "" : " running " + costJobs.get(0).source().getFileName();
+                throw new InputException(name() + " did not finish within " + seconds(timeout) + " s (--timeout)" + what
+                        + ": does the code loop forever?" + lastLine(" Last output: ", o.stderr()));
             }
             List<Result<CostRun>> costs = new ArrayList<>();
             for (int i = 0; i < costJobs.size(); i++) {
@@ -120,8 +121,8 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
         try {
             return ChildProcess.run(cmd, Path.of("").toAbsolutePath(), work, timeout);
         } catch (IOException e) {
-            throw new InputException(bin + ": cannot run it (" + e.getMessage().replaceAll("^Cannot run program \"[^\"]*\": ", "")
-                    + "): " + installHint());
+            String why = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^.*error=\\d+, ", "");
+            throw new InputException(bin + ": cannot be run (" + why + "): " + installHint());
         }
     }
 
@@ -135,6 +136,11 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
         return new Result<>(null, why != null ? why
                 : where + ": " + name() + " stopped (exit " + o.exit() + ") before the job finished"
                         + lastLine(": ", o.stderr()));
+    }
+
+    private static String seconds(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
     }
 
     /** Folds a multi-line message (Octave's parse errors) into one line. */
@@ -187,6 +193,9 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
 
     abstract List<String> command(Path driver);
 
+    /** How a right gradient looks in this language, for the wrong-shape message. */
+    abstract String gradShape(int n);
+
     abstract void writeCostJob(Path dir, CostJob job) throws IOException;
 
     abstract void writeActivationJob(Path dir, ActivationJob job) throws IOException;
@@ -217,7 +226,7 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
         boolean vector = s.length <= 1 || s.length == 2 && (s[0] == 1 || s[1] == 1);
         if (grad.size() != n || !vector) {
             return new Result<>(null, where + ": grad is " + grad.shapeString() + ", expected a vector of " + n
-                    + " entries like the parameters (" + n + "x1: [Theta1_grad(:); Theta2_grad(:)])");
+                    + " entries like the parameters (" + gradShape(n) + ")");
         }
         Path numFile = dir.resolve("numgrad." + ext());
         if (!Files.exists(numFile)) {

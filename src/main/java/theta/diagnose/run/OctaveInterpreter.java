@@ -67,6 +67,11 @@ public final class OctaveInterpreter extends Interpreter {
     }
 
     @Override
+    String gradShape(int n) {
+        return n + "x1: grad = [Theta1_grad(:); Theta2_grad(:)]";
+    }
+
+    @Override
     String ext() {
         return "txt";
     }

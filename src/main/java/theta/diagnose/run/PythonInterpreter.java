@@ -66,6 +66,11 @@ public final class PythonInterpreter extends Interpreter {
     }
 
     @Override
+    String gradShape(int n) {
+        return "shape (" + n + ",): np.concatenate([Theta1_grad.ravel(), Theta2_grad.ravel()])";
+    }
+
+    @Override
     String ext() {
         return "npz";
     }
