@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +23,7 @@ import theta.diagnose.DiagnosisResult;
 import theta.diagnose.Diagnoser;
 import theta.diagnose.Lambdas;
 import theta.diagnose.TableParser;
+import theta.io.Json;
 import theta.loss.Loss;
 
 /** theta diagnose: says which mistake (if any) produced the two columns of a learner's gradient check. */
@@ -55,10 +55,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
     Double lambda;
 
     @Option(names = "--weights", paramLabel = "FILE",
-            description = "Another problem: Theta1, Theta2 as .npz, Octave text or a theta model (with --data).")
+            description = "Another problem: Theta1, Theta2 as .mat, .npz, Octave text or a theta model (with --data).")
     Path weights;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "The examples of that problem: CSV (label first) or IDX.")
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "The examples of that problem: .mat (X, y), CSV (label first) or IDX.")
     Path dataFile;
 
     @Option(names = "--label-file", paramLabel = "FILE", description = "IDX labels for an IDX image file.")
@@ -140,8 +141,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, DiagnosisResult result, boolean json) {
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                    .toJson(result.toJson()));
+            out.println(Json.PRETTY.toJson(result.toJson()));
         } else {
             DiagnoseReport.print(out, result);
         }

@@ -18,7 +18,9 @@ import theta.web.Server;
 
 /** theta serve: a web page to draw a digit and see the model's prediction. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves a page where you draw a digit and see the prediction, and a JSON API (POST /api/predict).")
+        header = "Serves a page to draw a digit and see the prediction, and a JSON prediction API.",
+        description = "The page is at / and the API at POST /api/predict; the server listens on 127.0.0.1 unless"
+                + " --host says otherwise.")
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import theta.activation.Activation;
@@ -17,6 +16,7 @@ import theta.diagnose.run.ActivationJob;
 import theta.diagnose.run.CostJob;
 import theta.diagnose.run.CostRun;
 import theta.diagnose.run.Interpreter;
+import theta.io.Json;
 
 /**
  * theta diagnose --octave / --python / --octave-activation: runs the user's code in one interpreter
@@ -50,7 +50,7 @@ final class UserCodeDiagnosis {
             if (audit != null) {
                 j.add("activation", auditJson(audit, actJob));
             }
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(j));
+            out.println(Json.PRETTY.toJson(j));
         } else {
             if (result != null) {
                 out.printf(Locale.ROOT, "ran       %s in %s: J = %.10g%n", costJob.source(), interpreter.bin(), run.j());
