@@ -17,7 +17,7 @@ import theta.diagnose.run.PythonInterpreter;
 final class InterpreterOptions {
     @Option(names = "--octave", paramLabel = "FILE.m",
             description = "Run this Octave cost function (its folder is added to the path) at the problem and diagnose"
-                    + " its gradient and the numerical gradient of its J.")
+                    + " its gradient and the numerical gradient of its J (lambda 3 unless --lambda is given).")
     Path octave;
 
     @Option(names = "--python", paramLabel = "FILE.py[:FN]",
