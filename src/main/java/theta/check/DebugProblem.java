@@ -4,6 +4,7 @@ import theta.activation.Activation;
 import theta.loss.Loss;
 import theta.math.Precision;
 import theta.nn.Architecture;
+import theta.nn.Initializer;
 import theta.nn.Layout;
 import theta.nn.Network;
 import theta.nn.NetworkCost;
@@ -59,11 +60,7 @@ public final class DebugProblem {
             double[] w = sinFill(layout.thetaLength(l));
             System.arraycopy(w, 0, p, layout.theta(l), w.length);
         }
-        double[] act = net.activation().learnable();
-        for (int l = 1; l < net.architecture().layers(); l++) {
-            System.arraycopy(act, 0, p, layout.activation(l), act.length);
-        }
-        return p;
+        return Initializer.withActivationDefaults(net, p);
     }
 
     private static double[] sinFill(int n) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import theta.math.KinkAware;
 import theta.nn.NetworkCost;
 
 /**
@@ -53,20 +54,19 @@ public enum SimulatedBug {
 
     /** The network's cost with this bug in it; kink detection is kept. */
     public KinkAware apply(NetworkCost cost) {
-        KinkAware correct = NetworkCheck.kinkAware(cost);
         if (this == NONE) {
-            return correct;
+            return cost;
         }
         return new KinkAware() {
             @Override
             public double value(double[] x, double[] grad) {
-                double j = correct.value(x, grad);
+                double j = cost.value(x, grad);
                 return buggy(j, cost, grad);
             }
 
             @Override
             public Object kinkState() {
-                return correct.kinkState();
+                return cost.kinkState();
             }
         };
     }

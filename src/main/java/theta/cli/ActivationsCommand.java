@@ -14,7 +14,7 @@ import theta.activation.Activations;
 
 /** theta activations: the built-in activations with their default parameters and kinks. */
 @Command(name = "activations", mixinStandardHelpOptions = true,
-        description = "Lists the built-in activations (spec with default parameters, and kinks).")
+        header = "Lists the built-in activations with their default parameters, rate factors and kinks.")
 public final class ActivationsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,9 +25,10 @@ import theta.nn.NetworkCost;
 
 /** theta cost: J and its gradient for given weights and data - the question's workflow. */
 @Command(name = "cost", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Computes the cost J = (1/m) sum L + lambda/(2m) sum(theta^2) (biases excluded) and the",
-            "gradient norms per block, for weights from a NumPy .npz, Octave text or .mat file (Theta1, Theta2, ...)",
-            "and data from a CSV, IDX or .mat (X, y) file. --check also compares the gradient with central differences."})
+        header = "Computes the cost J and the gradient norms per block for given weights and data.",
+        description = {"J = (1/m) sum L + lambda/(2m) sum(theta^2), biases excluded. Weights come from a NumPy .npz"
+            + " file, Octave text, a .mat file or a model (Theta1, Theta2, ...), data from a CSV, IDX or .mat (X, y) file. --check also compares the"
+            + " gradient with central differences."})
 public final class CostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

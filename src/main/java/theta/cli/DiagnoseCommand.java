@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +23,7 @@ import theta.diagnose.DiagnosisResult;
 import theta.diagnose.Diagnoser;
 import theta.diagnose.Lambdas;
 import theta.diagnose.TableParser;
+import theta.io.Json;
 import theta.loss.Loss;
 
 /** theta diagnose: says which mistake (if any) produced the two columns of a learner's gradient check. */
@@ -91,7 +91,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             // Their function runs at one lambda: 3, the exercise's, unless given, so that penalty mistakes show.
             DiagnosisProblem p = problem();
             return UserCodeDiagnosis.run(code, lambda == null ? p.withLambda(3) : p, p.activation(),
-                    spec.commandLine().getOut(), json);
+                    spec.commandLine().getOut(), json, plot, spec.commandLine().getErr());
         }
         if (table == null) {
             throw new InputException("diagnose: give TABLE, a file with the two columns (or - for standard input)");
@@ -103,17 +103,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         DiagnosisResult result = Diagnoser.diagnose(problem, columns,
                 lambda == null ? Lambdas.EXERCISE : List.of(lambda));
         print(spec.commandLine().getOut(), result, json);
-        if (plot != null) {
-            String[] blocks = new String[columns.rows()];
-            for (int i = 0; i < blocks.length; i++) {
-                final int row = i;
-                blocks[i] = problem.layout().blocks().stream().filter(b -> b.contains(row)).map(theta.nn.Block::name)
-                        .findFirst().orElse("beyond the parameters");
-            }
-            theta.plot.GradientPlot.write(plot, "theta diagnose " + table + ": " + (result.correct()
-                    ? "both columns right" : "a mistake found"), columns.numerical(), columns.analytical(), blocks, null);
-            spec.commandLine().getErr().println("wrote " + plot);
-        }
+        plotColumns(plot, table, problem, columns, result, spec.commandLine().getErr());
         return result.correct() ? Main.OK : Main.FAILED;
     }
 
@@ -132,10 +122,26 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return DiagnosisProblem.of(wd.network(), l, wd.parameters(), wd.features(), wd.labels());
     }
 
+    /** Draws the two columns (when {@code plot} is given), each row assigned to its block of the problem's parameters. */
+    static void plotColumns(Path plot, String source, DiagnosisProblem problem, Columns columns, DiagnosisResult result,
+                            PrintWriter err) throws IOException {
+        if (plot == null) {
+            return;
+        }
+        String[] blocks = new String[columns.rows()];
+        for (int i = 0; i < blocks.length; i++) {
+            final int row = i;
+            blocks[i] = problem.layout().blocks().stream().filter(b -> b.contains(row)).map(theta.nn.Block::name)
+                    .findFirst().orElse("beyond the parameters");
+        }
+        theta.plot.GradientPlot.write(plot, "theta diagnose " + source + ": " + (result.correct()
+                ? "both columns right" : "a mistake found"), columns.numerical(), columns.analytical(), blocks, null);
+        err.println("wrote " + plot);
+    }
+
     static void print(PrintWriter out, DiagnosisResult result, boolean json) {
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                    .toJson(result.toJson()));
+            out.println(Json.PRETTY.toJson(result.toJson()));
         } else {
             DiagnoseReport.print(out, result);
         }

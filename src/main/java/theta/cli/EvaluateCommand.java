@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +18,7 @@ import theta.data.Dataset;
 import theta.data.Splits;
 import theta.eval.Evaluation;
 import theta.eval.Evaluator;
+import theta.io.Json;
 import theta.io.ModelFile;
 import theta.math.Precision;
 import theta.math.Vec;
@@ -26,8 +26,9 @@ import theta.nn.Model;
 
 /** theta evaluate: accuracy, loss, confusion matrix, per-class scores, most confident mistakes. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measures a saved model on the test set (or another split): accuracy, loss, confusion matrix,"
-                + " per-class precision/recall/F1 and the most confidently wrong images.")
+        header = "Measures a saved model on the test set or another split.",
+        description = "Prints accuracy, loss, the confusion matrix, per-class precision, recall and F1, and the most"
+                + " confidently wrong images; --json prints them as JSON.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -85,7 +86,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(toJson(e)));
+            out.println(Json.PRETTY.toJson(toJson(e)));
         } else {
             print(out, e);
         }

@@ -18,7 +18,9 @@ import theta.web.Server;
 
 /** theta serve: a web page to draw a digit and see the model's prediction. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves a page where you draw a digit and see the prediction, and a JSON API (POST /api/predict).")
+        header = "Serves a page to draw a digit and see the prediction, and a JSON prediction API.",
+        description = "The page is at / and the API at POST /api/predict; the server listens on 127.0.0.1 unless"
+                + " --host says otherwise.")
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,9 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             return theta.plot.ModelReport.html(modelFile, model, msg -> { }).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException | RuntimeException e) {
-            return ("<!DOCTYPE html><title>theta report</title><p>The report could not be made: "
-                    + String.valueOf(e.getMessage()).replace("&", "&amp;").replace("<", "&lt;") + "</p>")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return theta.plot.Report.error(String.valueOf(e.getMessage())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import theta.activation.Activation;
@@ -17,6 +16,7 @@ import theta.diagnose.run.ActivationJob;
 import theta.diagnose.run.CostJob;
 import theta.diagnose.run.CostRun;
 import theta.diagnose.run.Interpreter;
+import theta.io.Json;
 
 /**
  * theta diagnose --octave / --python / --octave-activation: runs the user's code in one interpreter
@@ -26,7 +26,8 @@ import theta.diagnose.run.Interpreter;
 final class UserCodeDiagnosis {
     private UserCodeDiagnosis() {}
 
-    static int run(InterpreterOptions o, DiagnosisProblem problem, Activation named, PrintWriter out, boolean json) {
+    static int run(InterpreterOptions o, DiagnosisProblem problem, Activation named, PrintWriter out, boolean json,
+                   java.nio.file.Path plot, PrintWriter err) throws java.io.IOException {
         Interpreter interpreter = o.interpreter();
         CostJob costJob = o.runsCost() ? o.costJob(problem) : null;
         ActivationJob actJob = o.checksActivation() ? o.activationJob() : null;
@@ -34,8 +35,11 @@ final class UserCodeDiagnosis {
                 actJob == null ? List.of() : List.of(actJob));
         CostRun run = costJob == null ? null : b.costs().get(0).orThrow();
         ActivationAudit.Report audit = actJob == null ? null : ActivationAudit.audit(named, b.activations().get(0).orThrow());
-        DiagnosisResult result = run == null ? null
-                : Diagnoser.diagnose(problem, Columns.exact(run.numerical(), run.analytical()));
+        Columns columns = run == null ? null : Columns.exact(run.numerical(), run.analytical());
+        DiagnosisResult result = run == null ? null : Diagnoser.diagnose(problem, columns);
+        if (result != null) {
+            DiagnoseCommand.plotColumns(plot, costJob.source().getFileName().toString(), problem, columns, result, err);
+        }
         if (json) {
             JsonObject j = new JsonObject();
             if (result != null) {
@@ -46,7 +50,7 @@ final class UserCodeDiagnosis {
             if (audit != null) {
                 j.add("activation", auditJson(audit, actJob));
             }
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(j));
+            out.println(Json.PRETTY.toJson(j));
         } else {
             if (result != null) {
                 out.printf(Locale.ROOT, "ran       %s in %s: J = %.10g%n", costJob.source(), interpreter.bin(), run.j());

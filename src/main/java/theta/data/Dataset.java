@@ -189,6 +189,16 @@ public final class Dataset {
         }
     }
 
+    /** The features of the first {@code count} examples in double, row-major ({@code count x features}). */
+    public double[] rowsAsDoubles(int count) {
+        int n = features();
+        double[] x = new double[Math.multiplyExact(Objects.checkIndex(count, size + 1), n)];
+        for (int i = 0; i < count; i++) {
+            copyRow(i, x, i * n);
+        }
+        return x;
+    }
+
     private int index(int i, int j) {
         Objects.checkIndex(j, features());
         return (start + Objects.checkIndex(i, size)) * features() + j;

@@ -1,7 +1,8 @@
 package theta.diagnose;
 
 import java.util.List;
-import java.util.Locale;
+
+import theta.math.Spec;
 
 /** The lambdas tried when none is given (the exercise's 0, 1 and 3) and how a lambda is written. */
 public final class Lambdas {
@@ -12,7 +13,6 @@ public final class Lambdas {
 
     /** 3 rather than 3.0; 0.5 as is. */
     public static String format(double lambda) {
-        return lambda == Math.rint(lambda) && Math.abs(lambda) < 1e15
-                ? Long.toString((long) lambda) : String.format(Locale.ROOT, "%s", lambda);
+        return Spec.format(lambda);
     }
 }

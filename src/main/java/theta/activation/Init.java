@@ -1,8 +1,7 @@
-package theta.optim;
+package theta.activation;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -28,10 +27,6 @@ public enum Init {
     LECUN_NORMAL,
     /** U(-a, a), a = sqrt(3 / fanIn): variance 1/fanIn. */
     LECUN_UNIFORM;
-
-    /** Activations in the ReLU family, which get He initialisation by default. */
-    private static final Set<String> RELU_FAMILY = Set.of("relu", "relu6", "leaky_relu", "leakyrelu", "lrelu",
-            "prelu", "rrelu", "elu", "celu", "gelu", "silu", "swish", "mish", "softplus");
 
     /** One weight. */
     public double sample(int fanIn, int fanOut, RandomGenerator rng) {
@@ -69,22 +64,6 @@ public enum Init {
     /** The name used on the command line, e.g. {@code he_normal}. */
     public String spec() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The default for an activation, by name or spec ({@code leaky_relu:alpha=0.1} counts as
-     * leaky_relu): He normal for the ReLU family (relu, leaky/parametric/randomised ReLU, elu,
-     * celu, gelu, silu/swish, mish, softplus), LeCun normal for selu, Glorot uniform otherwise
-     * (sigmoid, tanh, ...). {@link #CLASSIC} is never a default.
-     */
-    public static Init defaultFor(String activationName) {
-        String name = activationName.strip().toLowerCase(Locale.ROOT).replace('-', '_');
-        int colon = name.indexOf(':');
-        name = colon < 0 ? name : name.substring(0, colon).strip();
-        if (RELU_FAMILY.contains(name)) {
-            return HE_NORMAL;
-        }
-        return name.equals("selu") ? LECUN_NORMAL : GLOROT_UNIFORM;
     }
 
     /**

@@ -1,6 +1,4 @@
-package theta.check;
-
-import theta.math.DifferentiableFunction;
+package theta.math;
 
 /**
  * A function that can say which side of each kink its internals were on at the last evaluation

@@ -1,6 +1,5 @@
-package theta.eval;
+package theta.data;
 
-import theta.data.Dataset;
 import theta.math.Parallel;
 import theta.math.Precision;
 import theta.math.Vec;

@@ -1,4 +1,4 @@
-package theta.optim;
+package theta.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,17 +67,17 @@ class InitTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"relu, HE_NORMAL", "ReLU, HE_NORMAL", "leaky_relu:alpha=0.1, HE_NORMAL", "prelu, HE_NORMAL",
+    @CsvSource({"relu, HE_NORMAL", "ReLU, HE_NORMAL", "leaky_relu:slope=0.1, HE_NORMAL", "prelu, HE_NORMAL",
             "elu:alpha=1, HE_NORMAL", "gelu, HE_NORMAL", "selu, LECUN_NORMAL", "sigmoid, GLOROT_UNIFORM",
             "tanh, GLOROT_UNIFORM", "softsign, GLOROT_UNIFORM", "identity, GLOROT_UNIFORM"})
     void defaultsFollowTheActivation(String activation, Init expected) {
-        assertEquals(expected, Init.defaultFor(activation));
+        assertEquals(expected, Activations.parse(activation).defaultInit());
     }
 
     @Test
     void classicIsNeverADefault() {
-        for (String a : new String[] {"sigmoid", "relu", "selu", "tanh", "anything"}) {
-            assertFalse(Init.defaultFor(a) == Init.CLASSIC, a);
+        for (Activation a : Activations.builtins()) {
+            assertFalse(a.defaultInit() == Init.CLASSIC, a.spec());
         }
     }
 
