@@ -200,17 +200,17 @@ public final class BenchCommand implements Callable<Integer> {
 
         /** VmHWM in MiB, or NaN where /proc is missing. */
         static double peakRssMib() {
-            return statusMib("VmHWM:");
+            return statusMib("self", "VmHWM:");
         }
 
-        /** VmRSS (the resident set now) in MiB, or NaN where /proc is missing. */
-        static double rssMib() {
-            return statusMib("VmRSS:");
+        /** VmRSS (the resident set now) of another process in MiB, or NaN where /proc is missing. */
+        static double rssMib(long pid) {
+            return statusMib(Long.toString(pid), "VmRSS:");
         }
 
-        private static double statusMib(String field) {
+        private static double statusMib(String process, String field) {
             try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {
                     if (line.startsWith(field)) {
                         return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                     }

@@ -8,11 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.imageio.ImageIO;
@@ -20,15 +20,12 @@ import javax.imageio.ImageIO;
 import com.google.gson.JsonObject;
 
 import theta.activation.Activations;
-import theta.eval.Classifier;
 import theta.io.ModelFile;
 import theta.loss.Loss;
 import theta.nn.Architecture;
 import theta.nn.Model;
 import theta.nn.Network;
 import theta.train.Initializer;
-import theta.web.Predictor;
-import theta.web.Server;
 
 /**
  * {@code theta bench --serve}: a load test of the web server on loopback, bounded in requests and
@@ -41,43 +38,33 @@ final class ServeBench {
 
     static int run(PrintWriter o, Path modelFile, int clients, int each, int slowClients, int seconds)
             throws IOException, InterruptedException {
-        Model model = modelFile != null ? ModelFile.read(modelFile) : untrained();
-        // One classifier a worker thread (each holds its scratch space); BLAS single-threaded inside,
-        // as concurrency comes from the requests.
-        theta.math.Threads.set(1);
-        ThreadLocal<Classifier> classifier = ThreadLocal.withInitial(() -> new Classifier(model, theta.math.Gemm.blas()));
-        Predictor predictor = new Predictor() {
-            @Override
-            public double[] probabilities(float[] image784) {
-                return classifier.get().probabilities(image784);
-            }
-
-            @Override
-            public int classes() {
-                return model.network().architecture().outputs();
-            }
-
-            @Override
-            public Map<String, String> describe() {
-                return Map.of("model", "bench");
-            }
-        };
+        Path tmp = null;
+        if (modelFile == null) {
+            tmp = Files.createTempFile("theta-bench-", ".npz");
+            ModelFile.write(tmp, untrained());
+        }
+        Path served = modelFile != null ? modelFile : tmp;
         byte[] json = drawingJson(28).getBytes(StandardCharsets.UTF_8);
         byte[] png = drawingPng(280);
         o.printf(Locale.ROOT, "theta bench --serve: %s, %d clients x %d requests a phase, %d slow clients, %d s at most;"
                 + " JSON %d bytes (28x28), PNG %d bytes (280x280, the page's canvas)%n",
-                model.network().architecture(), clients, each, slowClients, seconds, json.length, png.length);
+                modelFile == null ? "untrained 784-800-10 relu" : modelFile, clients, each, slowClients, seconds,
+                json.length, png.length);
         o.flush();
-        double rssBefore;
         List<LoadClients.Phase> phases = new ArrayList<>();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        try (Server server = Server.start(0, predictor)) {
-            int port = server.port();
+        // The server runs in its own JVM (theta serve), so its RSS is its own, not the clients'.
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", served.toString(),
+                "--port", "0").redirectErrorStream(true).start();
+        double rssBefore;
+        double rssAfter;
+        try {
+            int port = port(server);
             // A short warm-up (JIT), then RSS "before" is the serving process at rest.
             LoadClients.run("warm-up", port, LoadClients.post("/api/predict", "application/json", json, true), true,
                     4, 500, deadline);
-            System.gc();
-            rssBefore = BenchCommand.ProcessMemory.rssMib();
+            rssBefore = BenchCommand.ProcessMemory.rssMib(server.pid());
             phases.add(LoadClients.run("JSON keep-alive", port, LoadClients.post("/api/predict", "application/json",
                     json, true), true, clients, each, deadline));
             phases.add(LoadClients.run("JSON new connection", port, LoadClients.post("/api/predict",
@@ -90,18 +77,45 @@ final class ServeBench {
             phases.add(LoadClients.run("JSON keep-alive + " + slowClients + " slow", port, LoadClients.post(
                     "/api/predict", "application/json", json, true), true, clients, each, deadline));
             stop.set(true);
+            rssAfter = BenchCommand.ProcessMemory.rssMib(server.pid());
+        } finally {
+            server.destroy();
+            server.waitFor();
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
-        System.gc();
-        double rssAfter = BenchCommand.ProcessMemory.rssMib();
         o.printf(Locale.ROOT, "%-28s %9s %9s %8s %8s %7s%n", "phase", "requests", "req/s", "p50 ms", "p99 ms", "errors");
         for (LoadClients.Phase p : phases) {
             o.printf(Locale.ROOT, "%-28s %9d %9.0f %8.2f %8.2f %7d%n", p.name(), p.requests(), p.perSecond(), p.p50Ms(),
                     p.p99Ms(), p.errors());
         }
-        o.printf(Locale.ROOT, "RSS before %.0f MiB, after %.0f MiB (x%.2f); clients and server share this JVM%s%n",
-                rssBefore, rssAfter, rssAfter / rssBefore,
-                System.nanoTime() > deadline ? "; STOPPED AT THE TIME LIMIT" : "");
+        o.printf(Locale.ROOT, "server RSS before %.0f MiB, after %.0f MiB (x%.2f)%s%n", rssBefore, rssAfter,
+                rssAfter / rssBefore, System.nanoTime() > deadline ? "; STOPPED AT THE TIME LIMIT" : "");
         return Main.OK;
+    }
+
+    /** Reads "theta: serving ... at http://127.0.0.1:PORT/" from the server's output. */
+    private static int port(Process server) throws IOException {
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        r.transferTo(java.io.Writer.nullWriter());
+                    } catch (IOException ignored) {
+                        // the server ended
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new IOException("the server did not start");
     }
 
     /** 784-800-10 ReLU with initial weights: a prediction costs what a trained model's does. */
