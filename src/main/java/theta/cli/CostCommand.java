@@ -148,6 +148,15 @@ public final class CostCommand implements Callable<Integer> {
             throw new InputException(weights + ": expected matrices Theta1, Theta2 (has: " + String.join(", ", names)
                     + ")");
         }
+        for (int l = 1; l <= layers; l++) {
+            int[] shape = arrays.get("Theta" + l).shape();
+            if (shape.length != 2) {
+                String is = shape.length == 0 ? "a scalar" : shape.length == 1 ? "a 1-D array of " + shape[0] + " values"
+                        : arrays.get("Theta" + l).shapeString() + " (" + shape.length + " dimensions)";
+                throw new InputException(weights + ": Theta" + l + " is " + is + ", expected a matrix of units x"
+                        + " (inputs + 1)");
+            }
+        }
         int[] hidden = new int[layers - 1];
         for (int l = 1; l < layers; l++) {
             hidden[l - 1] = arrays.get("Theta" + l).rows();
@@ -159,8 +168,8 @@ public final class CostCommand implements Callable<Integer> {
                     + data.features() + " features");
         }
         if (maxClass >= outputs) {
-            throw new InputException(dataFile + ": labels go up to output " + (maxClass + 1) + " but Theta"
-                    + layers + " has " + outputs + " outputs");
+            throw new InputException(dataFile + ": its labels need " + (maxClass + 1) + " outputs (classes 0.." + maxClass
+                    + ") but Theta" + layers + " in " + weights + " has " + outputs);
         }
         return new Network(new Architecture(inputs, hidden, outputs), Activations.parse(activation),
                 Loss.parse(output));
