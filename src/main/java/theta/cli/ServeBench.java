@@ -25,7 +25,7 @@ import theta.loss.Loss;
 import theta.nn.Architecture;
 import theta.nn.Model;
 import theta.nn.Network;
-import theta.train.Initializer;
+import theta.nn.Initializer;
 
 /**
  * {@code theta bench --serve}: a load test of the web server on loopback, bounded in requests and
@@ -121,7 +121,7 @@ final class ServeBench {
     /** 784-800-10 ReLU with initial weights: a prediction costs what a trained model's does. */
     private static Model untrained() {
         Network net = new Network(new Architecture(784, new int[] {800}, 10), Activations.parse("relu"), Loss.SOFTMAX);
-        double[] params = Initializer.parameters(net, Initializer.resolve("auto", "relu"), 1);
+        double[] params = Initializer.parameters(net, net.activation().defaultInit(), 1);
         return new Model(net, params, 28, 28, new JsonObject());
     }
 

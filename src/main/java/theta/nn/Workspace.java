@@ -29,8 +29,6 @@ public final class Workspace {
     final Vec ones;
     /** Scratch for dropout's random draws, turned into a mask a chunk at a time. */
     final double[] draws = new double[1024];
-    /** Scratch row for probabilities. */
-    final double[] row;
 
     public Workspace(Architecture arch, int capacity, Precision precision) {
         if (capacity < 1) {
@@ -54,7 +52,6 @@ public final class Workspace {
         }
         ones = precision.zeros(capacity);
         ones.fill(1);
-        row = new double[arch.outputs()];
     }
 
     /**

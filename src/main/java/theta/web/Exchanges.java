@@ -4,12 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.Strictness;
+import theta.io.Json;
 
 /** What every route shares: the JSON factory, HTTP errors and one-line messages. */
 final class Exchanges {
-    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setStrictness(Strictness.STRICT).create();
+    static final Gson GSON = Json.STRICT;
 
     private Exchanges() {
     }

@@ -54,6 +54,8 @@ public final class Server implements AutoCloseable {
     private final ThreadPoolExecutor work;
     private final Predictor predictor;
     private final byte[] page;
+    /** The model report page (GET /report), made on first request; null when the server has none. */
+    private volatile java.util.function.Supplier<byte[]> report;
 
     /** {"prediction": argmax, "probabilities": [classes], "input28": [784 values in 0..1]}. */
     record Prediction(int prediction, double[] probabilities, float[] input28) {
@@ -111,6 +113,12 @@ public final class Server implements AutoCloseable {
         return start(DEFAULT_HOST, port, predictor);
     }
 
+    /** Serves {@code html} (made once, on the first request) at /report, which the drawing page links. */
+    public void report(java.util.function.Supplier<byte[]> html) {
+        java.util.concurrent.atomic.AtomicReference<byte[]> made = new java.util.concurrent.atomic.AtomicReference<>();
+        this.report = () -> made.updateAndGet(b -> b != null ? b : html.get());
+    }
+
     /** The port actually bound (useful after asking for port 0). */
     public int port() {
         return connector.getLocalPort();
@@ -140,6 +148,14 @@ public final class Server implements AutoCloseable {
                 yield Reply.of(200, "text/html; charset=utf-8", page).with("Content-Security-Policy", "default-src 'none'; "
                         + "script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
                         + "img-src 'self' data: blob:; form-action 'none'; frame-ancestors 'none'");
+            }
+            case "/report" -> {
+                call.require("GET");
+                java.util.function.Supplier<byte[]> r = report;
+                if (r == null) {
+                    throw new HttpError(404, "/report: this server has no model report");
+                }
+                yield Reply.of(200, "text/html; charset=utf-8", r.get());
             }
             case "/api/predict" -> {
                 call.require("POST");
