@@ -89,8 +89,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    @Option(names = "--serve", description = "Instead: load-test the web server on loopback (see --model, --clients, --requests).")
+    boolean serve;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "With --serve: the model to serve (default: an untrained 784-800-10).")
+    Path model;
+
+    @Option(names = "--clients", defaultValue = "32", description = "With --serve: concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--requests", defaultValue = "1000", description = "With --serve: requests per client and phase (default: ${DEFAULT-VALUE}).")
+    int requests;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        if (serve) {
+            return ServeBench.run(spec.commandLine().getOut(), model, clients, requests, 16, 300);
+        }
         try (Threads.Scope t = Threads.use(threads)) {
             return bench();
         }
@@ -192,9 +207,18 @@ public final class BenchCommand implements Callable<Integer> {
 
         /** VmHWM in MiB, or NaN where /proc is missing. */
         static double peakRssMib() {
+            return statusMib("self", "VmHWM:");
+        }
+
+        /** VmRSS (the resident set now) of another process in MiB, or NaN where /proc is missing. */
+        static double rssMib(long pid) {
+            return statusMib(Long.toString(pid), "VmRSS:");
+        }
+
+        private static double statusMib(String process, String field) {
             try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith("VmHWM:")) {
+                for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {
+                    if (line.startsWith(field)) {
                         return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                     }
                 }
