@@ -28,11 +28,11 @@ import theta.loss.Loss;
 
 /** theta diagnose: says which mistake (if any) produced the two columns of a learner's gradient check. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Reads the two columns a gradient check printed (numerical left, analytical right, as the",
-            "exercise's checkNNGradients prints them; the first rows are enough) and says, per column, whether",
-            "it is the correct gradient, the numerical gradient of a known mistaken cost, or the analytical",
-            "gradient of a known backprop mistake, then gives the fix as Octave lines.",
+        header = "Says what is wrong in a gradient check's two columns and gives the fix as Octave lines.",
+        description = {"Reads the two columns a gradient check printed (numerical left, analytical right, as the"
+            + " exercise's checkNNGradients prints them; the first rows are enough) and says, per column, whether"
+            + " it is the correct gradient, the numerical gradient of a known mistaken cost, or the analytical"
+            + " gradient of a known backprop mistake, then gives the fix as Octave lines.",
             "Exit code 0 when both columns are right, 1 when a mistake (or nothing known) was found, 2 bad input."})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
