@@ -2,6 +2,7 @@ package theta.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -13,6 +14,9 @@ import theta.activation.Activations;
 import theta.check.CheckOptions;
 import theta.check.CheckReport;
 import theta.check.NetworkCheck;
+import theta.data.DataReading;
+import theta.data.ImageOrder;
+import theta.data.LabelConvention;
 import theta.loss.Loss;
 import theta.math.Precision;
 import theta.nn.Block;
@@ -23,26 +27,40 @@ import theta.nn.NetworkCost;
 @Command(name = "cost", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Computes the cost J and the gradient norms per block for given weights and data.",
         description = {"J = (1/m) sum L + lambda/(2m) sum(theta^2), biases excluded. Weights come from a NumPy .npz"
-            + " or Octave text file (Theta1, Theta2, ...), data from a CSV or IDX file. --check also compares the"
+            + " file, Octave text, a .mat file or a model (Theta1, Theta2, ...), data from a CSV, IDX or .mat (X, y) file. --check also compares the"
             + " gradient with central differences."})
 public final class CostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--weights", required = true, paramLabel = "FILE",
-            description = "Theta1, Theta2, ... as .npz, .npy-free Octave text (save -text) or a theta model.")
+            description = "Theta1, Theta2, ... as .npz, Octave text (save -text), .mat (save -v6/-v7) or a theta model.")
     Path weights;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "Examples: a CSV file (label first) or an IDX image file (with --label-file).")
+            description = "Examples: a CSV file (label first), a .mat file (X, y) or an IDX image file (with --label-file).")
     Path dataFile;
 
     @Option(names = "--label-file", paramLabel = "FILE", description = "IDX labels for an IDX image file.")
     Path labelFile;
 
-    @Option(names = "--labels", defaultValue = "0..9", paramLabel = "0..9|1..10",
-            description = "Label convention; 1..10 is the classic exercise's, where 10 means digit 0 (default: ${DEFAULT-VALUE}).")
-    String labels;
+    @Option(names = "--labels", paramLabel = "0..K-1|1..K", converter = DataOptions.LabelsConverter.class,
+            description = "Label convention: 0..K-1 or 1..K (K from Theta2), or e.g. 0..9, 1..10 (the exercise's,"
+                    + " 10 meaning digit 0), 1..4; output unit k stands for label first+k. Default: 0..K-1,"
+                    + " 1..K for .mat files.")
+    LabelConvention labels;
+
+    @Option(names = "--x-var", paramLabel = "NAME", defaultValue = DataReading.X,
+            description = "The .mat variable with the examples (default: ${DEFAULT-VALUE}).")
+    String xVar;
+
+    @Option(names = "--y-var", paramLabel = "NAME", defaultValue = DataReading.Y,
+            description = "The .mat variable with the labels (default: ${DEFAULT-VALUE}).")
+    String yVar;
+
+    @Option(names = "--weight-vars", paramLabel = "NAME,NAME", split = ",",
+            description = "The variables holding Theta1, Theta2, ... in that order (default: Theta1, Theta2, ...).")
+    List<String> weightVars;
 
     @Option(names = "--lambda", defaultValue = "0", description = "Regularisation strength (default: ${DEFAULT-VALUE}).")
     double lambda;
@@ -63,7 +81,10 @@ public final class CostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        WeightsAndData wd = WeightsAndData.read(weights, dataFile, labelFile, labels, limit,
+        // Weights index the inputs in the order the data file stores them, as in Octave's own cost:
+        // images are left as stored (J does not depend on the order when both agree).
+        DataReading how = new DataReading(labels, ImageOrder.ROW, xVar, yVar);
+        WeightsAndData wd = WeightsAndData.read(weights, weightVars, dataFile, labelFile, how, limit,
                 Activations.parse(activation), Loss.parse(output));
         Network net = wd.network();
         double[] params = wd.parameters();

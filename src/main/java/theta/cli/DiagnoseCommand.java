@@ -28,11 +28,12 @@ import theta.loss.Loss;
 
 /** theta diagnose: says which mistake (if any) produced the two columns of a learner's gradient check. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Says what is wrong in a gradient check's two columns and gives the fix as Octave lines.",
+        header = "Says which mistake in a cost function or backprop produced a gradient check's two columns.",
         description = {"Reads the two columns a gradient check printed (numerical left, analytical right, as the"
-            + " exercise's checkNNGradients prints them; the first rows are enough) and says, per column, whether"
-            + " it is the correct gradient, the numerical gradient of a known mistaken cost, or the analytical"
-            + " gradient of a known backprop mistake, then gives the fix as Octave lines.",
+            + " exercise's checkNNGradients prints them; the first rows are enough), or runs the user's own"
+            + " Octave or NumPy cost function, and says per column whether it is the correct gradient, the"
+            + " numerical gradient of a known mistaken cost, or the analytical gradient of a known backprop"
+            + " mistake, then gives the fix as Octave lines.",
             "Exit code 0 when both columns are right, 1 when a mistake (or nothing known) was found, 2 bad input."})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
@@ -55,10 +56,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
     Double lambda;
 
     @Option(names = "--weights", paramLabel = "FILE",
-            description = "Another problem: Theta1, Theta2 as .npz, Octave text or a theta model (with --data).")
+            description = "Another problem: Theta1, Theta2 as .mat, .npz, Octave text or a theta model (with --data).")
     Path weights;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "The examples of that problem: CSV (label first) or IDX.")
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "The examples of that problem: .mat (X, y), CSV (label first) or IDX.")
     Path dataFile;
 
     @Option(names = "--label-file", paramLabel = "FILE", description = "IDX labels for an IDX image file.")
@@ -90,7 +92,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             // Their function runs at one lambda: 3, the exercise's, unless given, so that penalty mistakes show.
             DiagnosisProblem p = problem();
             return UserCodeDiagnosis.run(code, lambda == null ? p.withLambda(3) : p, p.activation(),
-                    spec.commandLine().getOut(), json);
+                    spec.commandLine().getOut(), json, plot, spec.commandLine().getErr());
         }
         if (table == null) {
             throw new InputException("diagnose: give TABLE, a file with the two columns (or - for standard input)");
@@ -102,17 +104,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         DiagnosisResult result = Diagnoser.diagnose(problem, columns,
                 lambda == null ? Lambdas.EXERCISE : List.of(lambda));
         print(spec.commandLine().getOut(), result, json);
-        if (plot != null) {
-            String[] blocks = new String[columns.rows()];
-            for (int i = 0; i < blocks.length; i++) {
-                final int row = i;
-                blocks[i] = problem.layout().blocks().stream().filter(b -> b.contains(row)).map(theta.nn.Block::name)
-                        .findFirst().orElse("beyond the parameters");
-            }
-            theta.plot.GradientPlot.write(plot, "theta diagnose " + table + ": " + (result.correct()
-                    ? "both columns right" : "a mistake found"), columns.numerical(), columns.analytical(), blocks, null);
-            spec.commandLine().getErr().println("wrote " + plot);
-        }
+        plotColumns(plot, table, problem, columns, result, spec.commandLine().getErr());
         return result.correct() ? Main.OK : Main.FAILED;
     }
 
@@ -129,6 +121,23 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         WeightsAndData wd = WeightsAndData.read(weights, dataFile, labelFile, labels, limit, g, loss);
         return DiagnosisProblem.of(wd.network(), l, wd.parameters(), wd.features(), wd.labels());
+    }
+
+    /** Draws the two columns (when {@code plot} is given), each row assigned to its block of the problem's parameters. */
+    static void plotColumns(Path plot, String source, DiagnosisProblem problem, Columns columns, DiagnosisResult result,
+                            PrintWriter err) throws IOException {
+        if (plot == null) {
+            return;
+        }
+        String[] blocks = new String[columns.rows()];
+        for (int i = 0; i < blocks.length; i++) {
+            final int row = i;
+            blocks[i] = problem.layout().blocks().stream().filter(b -> b.contains(row)).map(theta.nn.Block::name)
+                    .findFirst().orElse("beyond the parameters");
+        }
+        theta.plot.GradientPlot.write(plot, "theta diagnose " + source + ": " + (result.correct()
+                ? "both columns right" : "a mistake found"), columns.numerical(), columns.analytical(), blocks, null);
+        err.println("wrote " + plot);
     }
 
     static void print(PrintWriter out, DiagnosisResult result, boolean json) {

@@ -70,8 +70,13 @@ final class DiagnoseReport {
                 }
                 out.println("    nearest candidates:");
                 for (ColumnVerdict.Nearest n : c.nearest()) {
-                    out.printf(Locale.ROOT, "    - %s (%d of %d rows disagree, rel. difference %.2e)%n",
-                            n.candidate().id(), n.disagreeing(), n.rows(), n.relativeDifference());
+                    if (n.proportional()) {
+                        out.printf(Locale.ROOT, "    - %.6g times %s (to %.1e): a constant factor theta does not know%n",
+                                n.ratio(), n.candidate().id(), n.scaledDifference());
+                    } else {
+                        out.printf(Locale.ROOT, "    - %s (%d of %d rows disagree, rel. difference %.2e)%n",
+                                n.candidate().id(), n.disagreeing(), n.rows(), n.relativeDifference());
+                    }
                 }
             }
         }

@@ -23,9 +23,9 @@ import theta.train.EpochRecord;
 
 /** theta plot: redraws a model's figures (curves, weight tiles) or a history's curves from saved files. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Draws a saved model's figures, or a history file's curves, as PNG.",
-        description = "From a model: MODEL.curves.png (from its history) and MODEL.weights.png. From a history file"
-                + " (.history.csv or .history.json): the curves alone.")
+        header = "Redraws the figures of a saved model or training history as PNG.",
+        description = {"For a model: MODEL.curves.png from its history and MODEL.weights.png; for a history file"
+            + " (.history.csv or .history.json): the curves."})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

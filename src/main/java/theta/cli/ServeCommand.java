@@ -39,9 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             return theta.plot.ModelReport.html(modelFile, model, msg -> { }).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException | RuntimeException e) {
-            return ("<!DOCTYPE html><title>theta report</title><p>The report could not be made: "
-                    + String.valueOf(e.getMessage()).replace("&", "&amp;").replace("<", "&lt;") + "</p>")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return theta.plot.Report.error(String.valueOf(e.getMessage())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

@@ -126,7 +126,8 @@ public final class TrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "trained in %s%s; model saved to %s%n", Progress.time(seconds),
                 result.bestEpoch() > 0 && !cfg.fullBatch() ? " (best validation epoch " + result.bestEpoch() + ")" : "",
                 out);
-        o.printf(Locale.ROOT, "test accuracy: %.2f%% (%d/%d)%n", 100 * test.accuracy(), test.correct(), test.size());
+        o.printf(Locale.ROOT, "%s: %.2f%% (%d/%d)%n", data.testIsTraining() ? "accuracy on the training data (no --test)"
+                : "test accuracy", 100 * test.accuracy(), test.correct(), test.size());
         return Main.OK;
     }
 

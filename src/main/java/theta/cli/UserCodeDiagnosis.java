@@ -26,7 +26,8 @@ import theta.io.Json;
 final class UserCodeDiagnosis {
     private UserCodeDiagnosis() {}
 
-    static int run(InterpreterOptions o, DiagnosisProblem problem, Activation named, PrintWriter out, boolean json) {
+    static int run(InterpreterOptions o, DiagnosisProblem problem, Activation named, PrintWriter out, boolean json,
+                   java.nio.file.Path plot, PrintWriter err) throws java.io.IOException {
         Interpreter interpreter = o.interpreter();
         CostJob costJob = o.runsCost() ? o.costJob(problem) : null;
         ActivationJob actJob = o.checksActivation() ? o.activationJob() : null;
@@ -34,8 +35,11 @@ final class UserCodeDiagnosis {
                 actJob == null ? List.of() : List.of(actJob));
         CostRun run = costJob == null ? null : b.costs().get(0).orThrow();
         ActivationAudit.Report audit = actJob == null ? null : ActivationAudit.audit(named, b.activations().get(0).orThrow());
-        DiagnosisResult result = run == null ? null
-                : Diagnoser.diagnose(problem, Columns.exact(run.numerical(), run.analytical()));
+        Columns columns = run == null ? null : Columns.exact(run.numerical(), run.analytical());
+        DiagnosisResult result = run == null ? null : Diagnoser.diagnose(problem, columns);
+        if (result != null) {
+            DiagnoseCommand.plotColumns(plot, costJob.source().getFileName().toString(), problem, columns, result, err);
+        }
         if (json) {
             JsonObject j = new JsonObject();
             if (result != null) {

@@ -1,16 +1,16 @@
 package theta.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import theta.InputException;
 import theta.activation.Activation;
-import theta.data.Csv;
+import theta.data.DataFile;
+import theta.data.DataReading;
 import theta.data.Dataset;
-import theta.data.Idx;
+import theta.data.ImageOrder;
 import theta.data.LabelConvention;
 import theta.io.ArrayFiles;
 import theta.io.ModelFile;
@@ -20,33 +20,47 @@ import theta.nn.Architecture;
 import theta.nn.Network;
 
 /**
- * Weights (Theta1, Theta2, ... from .npz, Octave text or a model) and the first m examples of a
- * CSV or IDX file, checked against each other: what {@code theta cost} and {@code theta diagnose}
- * run on.
+ * Weights (Theta1, Theta2, ... from .mat, .npz, Octave text or a model) and the first m examples
+ * of a .mat, CSV or IDX file, checked against each other: what {@code theta cost} and
+ * {@code theta diagnose} run on.
  *
- * @param features m x inputs, row-major
- * @param labels classes 0..K-1 (the exercise's 1..10 are mapped so that output k stands for label k)
+ * @param features m x inputs, row-major, pixels in the order the data file stores them
+ * @param labels the exercise's output units 0..K-1: output k stands for label first + k
  */
 record WeightsAndData(Network network, double[] parameters, double[] features, int[] labels, int m) {
     static WeightsAndData read(Path weights, Path dataFile, Path labelFile, String labels, int limit,
                                Activation activation, Loss output) throws IOException {
-        LabelConvention convention = LabelConvention.parse(labels);
-        Dataset data = readData(dataFile, labelFile, convention);
+        return read(weights, List.of(), dataFile, labelFile,
+                new DataReading(LabelConvention.parse(labels), ImageOrder.ROW, DataReading.X, DataReading.Y), limit,
+                activation, output);
+    }
+
+    /**
+     * Reads the weights ({@code weightVars} name the variables holding Theta1, Theta2, ... when not
+     * empty) and the data as {@code how} says (null labels: the file format's default).
+     */
+    static WeightsAndData read(Path weights, List<String> weightVars, Path dataFile, Path labelFile, DataReading how,
+                               int limit, Activation activation, Loss output) throws IOException {
+        Dataset data = DataFile.read(dataFile, labelFile, how);
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
         int m = limit > 0 ? Math.min(limit, data.size()) : data.size();
+        LabelConvention convention = DataFile.labels(dataFile, how);
+        LabelConvention resolved = convention.resolve(data.classes() - 1, 2);
         int[] y = data.labels();
-        if (convention == LabelConvention.ONE_TO_TEN) {
-            // The exercise's output unit k (1-based) stands for label k, so label 10 (digit 0) is the
-            // last output: class index = label - 1, where the reader gave label % 10.
-            for (int i = 0; i < y.length; i++) {
-                y[i] = (y[i] + 9) % 10;
-            }
+        // In 1..10 the reader gave digits (label 10 is class 0); unit() turns classes into output units.
+        for (int i = 0; i < y.length; i++) {
+            y[i] = resolved.unit(y[i]);
         }
-        NamedArrays arrays = ArrayFiles.read(weights);
+        NamedArrays arrays = renamed(ArrayFiles.read(weights), weightVars);
         Network net = network(arrays, weights, data, dataFile, Arrays.stream(y, 0, m).max().orElse(0), activation,
                 output);
+        // 1..10 keeps today's meaning (the labels present must fit the outputs); another K must be Theta's.
+        if (!convention.inferred() && !convention.digits() && convention.classes() != net.architecture().outputs()) {
+            throw new InputException(weights + ": --labels " + convention.spelling() + " names " + convention.classes()
+                    + " classes but the last Theta has " + net.architecture().outputs() + " rows (outputs)");
+        }
         double[] params = ModelFile.parameters(net, arrays);
         double[] x = new double[Math.multiplyExact(m, data.features())];
         for (int i = 0; i < m; i++) {
@@ -55,22 +69,20 @@ record WeightsAndData(Network network, double[] parameters, double[] features, i
         return new WeightsAndData(net, params, x, Arrays.copyOf(y, m), m);
     }
 
-    private static Dataset readData(Path dataFile, Path labelFile, LabelConvention convention) throws IOException {
-        if (!Files.isRegularFile(dataFile)) {
-            throw new InputException(dataFile + ": no such file");
+    /** The weight arrays, with those named in {@code names} renamed Theta1, Theta2, ... */
+    private static NamedArrays renamed(NamedArrays file, List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return file;
         }
-        byte[] head = new byte[4];
-        try (var in = Files.newInputStream(dataFile)) {
-            in.readNBytes(head, 0, 4);
+        if (names.size() < 2) {
+            throw new IllegalArgumentException("--weight-vars needs at least two names (Theta1, Theta2), got "
+                    + names.size());
         }
-        boolean idx = head[0] == 0 && head[1] == 0 && head[2] == 8 || (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-        if (!idx) {
-            return Csv.read(dataFile, convention);
+        NamedArrays a = file;
+        for (int l = 0; l < names.size(); l++) {
+            a = a.with(file.get(names.get(l).strip()).withName("Theta" + (l + 1)));
         }
-        if (labelFile == null) {
-            throw new IllegalArgumentException(dataFile + " is an IDX image file: give its labels with --label-file");
-        }
-        return Idx.read(dataFile.getFileName().toString(), dataFile, labelFile, convention);
+        return a;
     }
 
     /** The network whose shapes the weight matrices describe. */

@@ -69,12 +69,13 @@ final class CandidateSet {
         double[] g0 = new double[theta.length];
         problem.withLambda(0).cost().value(theta, g0);
         derivatives = derivativeMistakes(problem);
+        ReferenceBackprop.Forward forward = ref.forward(theta);
         for (WrongDerivative d : withNull(derivatives)) {
             for (BackpropSlip out : withNull(List.of(BackpropSlip.SQUARED_ERROR_DELTA, BackpropSlip.DELTA_SIGN))) {
                 for (boolean biasKept : new boolean[] {false, true}) {
                     ReferenceBackprop.Rule rule = new ReferenceBackprop.Rule(d, out, biasKept);
-                    double[] g = rule.correct() ? g0 : ref.dataGradient(theta, rule);
-                    dataGradients.put(rule, java.util.Arrays.copyOf(g, rows));
+                    dataGradients.put(rule, rule.correct() ? java.util.Arrays.copyOf(g0, rows)
+                            : ref.dataGradient(theta, forward, rule, rows));
                 }
             }
         }

@@ -16,8 +16,18 @@ public record ColumnVerdict(Side side, Kind kind, List<Candidate> matches, List<
                             List<BlockAgreement> blocks, List<Nearest> nearest) {
     public enum Kind { CORRECT, MISTAKE, UNKNOWN }
 
-    /** A candidate and how far the column is from it. */
-    public record Nearest(Candidate candidate, int disagreeing, int rows, double relativeDifference) {}
+    /**
+     * A candidate and how far the column is from it: rows that disagree, norm(col - cand) /
+     * norm(col + cand), and the least-squares ratio col / cand with what is left after it,
+     * norm(col - ratio cand) / norm(col) (near 0: the column is that candidate times a constant).
+     */
+    public record Nearest(Candidate candidate, int disagreeing, int rows, double relativeDifference, double ratio,
+                          double scaledDifference) {
+        /** The column is the candidate times a constant other than 1, to about 4 digits. */
+        public boolean proportional() {
+            return scaledDifference < 1e-4 && Math.abs(ratio - 1) > 1e-3;
+        }
+    }
 
     /**
      * A block of the parameter vector (e.g. "Theta1 weights") on the table's rows: whether every

@@ -121,6 +121,9 @@ public record DiagnosisResult(DiagnosisProblem problem, List<Double> lambdasTrie
             JsonObject j = candidate(n.candidate(), c.side());
             j.addProperty("disagreeing", n.disagreeing());
             j.addProperty("relativeDifference", n.relativeDifference());
+            j.addProperty("ratio", n.ratio());
+            j.addProperty("scaledDifference", n.scaledDifference());
+            j.addProperty("proportional", n.proportional());
             nearest.add(j);
         }
         o.add("nearest", nearest);

@@ -64,11 +64,14 @@ final class Matcher {
         List<ColumnVerdict.BlockAgreement> blocks = blocks(written, resolution, correct.values(), layout);
         if (matching.isEmpty()) {
             List<ColumnVerdict.Nearest> nearest = candidates.stream()
-                    .map(c -> new ColumnVerdict.Nearest(c, disagreeing(written, resolution, c.values()), written.length,
-                            relativeDifference(written, c.values(), 0, written.length)))
-                    .sorted(Comparator.comparingInt(ColumnVerdict.Nearest::disagreeing)
-                            .thenComparingDouble(n -> Double.isNaN(n.relativeDifference()) ? 2 : n.relativeDifference())
-                            .thenComparingInt(n -> n.candidate().mistakes().size()))
+                    .map(c -> nearest(written, resolution, c))
+                    // A column that is a candidate times a constant first (a scaling slip theta does
+                    // not list); then fewest disagreeing rows; then the relative difference, weighed
+                    // by (1 + mistakes) so that a far-fetched combination must be much closer to rank first.
+                    .sorted(Comparator.comparing((ColumnVerdict.Nearest n) -> !n.proportional())
+                            .thenComparingInt(ColumnVerdict.Nearest::disagreeing)
+                            .thenComparingDouble(n -> (Double.isNaN(n.relativeDifference()) ? 2 : n.relativeDifference())
+                                    * (1 + n.candidate().mistakes().size())))
                     .limit(NEAREST)
                     .toList();
             return new ColumnVerdict(side, ColumnVerdict.Kind.UNKNOWN, List.of(), List.of(), blocks, nearest);
@@ -84,6 +87,27 @@ final class Matcher {
                 .sorted(Comparator.comparingDouble(c -> relativeDifference(written, c.values(), 0, written.length)))
                 .toList();
         return new ColumnVerdict(side, ColumnVerdict.Kind.MISTAKE, best, List.of(), blocks, List.of());
+    }
+
+    private static ColumnVerdict.Nearest nearest(double[] written, double[] resolution, Candidate c) {
+        double[] v = c.values();
+        double wc = 0;
+        double cc = 0;
+        double ww = 0;
+        for (int i = 0; i < written.length; i++) {
+            wc += written[i] * v[i];
+            cc += v[i] * v[i];
+            ww += written[i] * written[i];
+        }
+        double ratio = cc == 0 ? Double.NaN : wc / cc;
+        double left = 0;
+        for (int i = 0; i < written.length; i++) {
+            double d = written[i] - ratio * v[i];
+            left += d * d;
+        }
+        double scaled = ww == 0 || Double.isNaN(ratio) ? Double.NaN : Math.sqrt(left / ww);
+        return new ColumnVerdict.Nearest(c, disagreeing(written, resolution, v), written.length,
+                relativeDifference(written, v, 0, written.length), ratio, scaled);
     }
 
     private static List<ColumnVerdict.BlockAgreement> blocks(double[] written, double[] resolution, double[] correct,

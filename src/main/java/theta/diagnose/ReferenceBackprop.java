@@ -108,11 +108,30 @@ final class ReferenceBackprop {
 
     /** The data term's gradient, (1/m) (Delta1, Delta2), in the layout of the parameters, with {@code rule}'s mistakes. */
     double[] dataGradient(double[] t, Rule rule) {
-        Forward f = forward(t);
-        double[] grad = new double[layout.size()];
+        return dataGradient(t, forward(t), rule, layout.size());
+    }
+
+    /**
+     * The first {@code rows} entries of the data term's gradient, from a forward pass {@code f} at
+     * {@code t}: the forward pass is the same for every rule, and only the entries a table shows
+     * are accumulated, so each rule costs O(m (K hidden + rows)).
+     */
+    double[] dataGradient(double[] t, Forward f, Rule rule, int rows) {
+        double[] grad = new double[rows];
         double[] s3 = new double[classes];
         double[] back = new double[hidden + 1];
         double[] s2 = new double[hidden];
+        // Each entry's layer, row and column (column 0 = bias), read once.
+        int[] layer = new int[rows];
+        int[] row = new int[rows];
+        int[] col = new int[rows];
+        for (int idx = 0; idx < rows; idx++) {
+            int l = idx < layout.theta(2) ? 1 : 2;
+            int units = l == 1 ? hidden : classes;
+            layer[idx] = l;
+            row[idx] = (idx - layout.theta(l)) % units;
+            col[idx] = (idx - layout.theta(l)) / units;
+        }
         for (int i = 0; i < m; i++) {
             for (int k = 0; k < classes; k++) {
                 double h = f.h()[i * classes + k];
@@ -131,24 +150,19 @@ final class ReferenceBackprop {
             for (int j = 0; j < hidden; j++) {
                 // biasKept: sigma2 = back .* [1, g'(z2)] with its last column dropped, so unit j
                 // takes column j of that product (column 0 = bias, factor 1) instead of column j + 1.
-                int col = rule.biasKept() ? j : j + 1;
-                s2[j] = back[col] * (col == 0 ? 1 : derivative(rule, f, i, col - 1));
+                int c = rule.biasKept() ? j : j + 1;
+                s2[j] = back[c] * (c == 0 ? 1 : derivative(rule, f, i, c - 1));
             }
-            for (int k = 0; k < classes; k++) {
-                grad[layout.index(2, k, 0)] += s3[k];
-                for (int j = 0; j < hidden; j++) {
-                    grad[layout.index(2, k, j + 1)] += s3[k] * f.a2()[i * hidden + j];
-                }
-            }
-            for (int j = 0; j < hidden; j++) {
-                grad[layout.index(1, j, 0)] += s2[j];
-                for (int c = 0; c < inputs; c++) {
-                    grad[layout.index(1, j, c + 1)] += s2[j] * x[i * inputs + c];
-                }
+            // Delta1 = sigma2' * a1, Delta2 = sigma3' * a2, with a1 = [1 x_i], a2 = [1 g(z2_i)].
+            for (int idx = 0; idx < rows; idx++) {
+                int c = col[idx];
+                grad[idx] += layer[idx] == 1
+                        ? s2[row[idx]] * (c == 0 ? 1 : x[i * inputs + c - 1])
+                        : s3[row[idx]] * (c == 0 ? 1 : f.a2()[i * hidden + c - 1]);
             }
         }
-        for (int i = 0; i < grad.length; i++) {
-            grad[i] /= m;
+        for (int idx = 0; idx < rows; idx++) {
+            grad[idx] /= m;
         }
         return grad;
     }

@@ -42,6 +42,12 @@ public final class Report {
         return r.html.toString();
     }
 
+    /** A page that says the report could not be made, and why. */
+    public static String error(String why) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>theta report</title></head>\n"
+                + "<body><p>The report could not be made: " + esc(why) + "</p></body>\n</html>\n";
+    }
+
     private void head(String name) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

@@ -3,6 +3,7 @@ package theta.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -25,11 +26,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.google.gson.JsonObject;
@@ -67,7 +69,7 @@ class BrowserTest {
         Tools.requireChromium();
         MnistFixture.mnist();
         modelFile = dir.resolve("m.npz");
-        WorkflowTest.Run r = WorkflowTest.run("train", "--hidden", "64", "--epochs", "2", "--limit", "6000",
+        WorkflowTest.Run r = WorkflowTest.run("train", "--hidden", "64", "--epochs", "2", "--limit", "5000",
                 "--lr", "0.1", "--no-plots", "--out", modelFile.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         Model model = ModelFile.read(modelFile);
@@ -198,31 +200,31 @@ class BrowserTest {
 
     /** Draws test digit {@code index} on the pad: every other row's runs of ink as one stroke each, with a real mouse. */
     static void trace(Dataset test, int index) {
-        WebElement pad = driver.findElement(By.id("pad"));
-        Rectangle r = pad.getRect();
-        double s = r.getWidth() / (double) 28;
-        org.openqa.selenium.interactions.Actions a = new org.openqa.selenium.interactions.Actions(driver);
+        Rectangle r = driver.findElement(By.id("pad")).getRect();
+        double s = r.getWidth() / 28.0;
+        PointerInput mouse = new PointerInput(PointerInput.Kind.MOUSE, "mouse");
+        Sequence strokes = new Sequence(mouse, 0);
         for (int row = 0; row < 28; row += 2) {
-            int col = 0;
-            while (col < 28) {
+            int y = (int) Math.round(r.getY() + (row + 0.5) * s);
+            for (int col = 0; col < 28; col++) {
                 if (test.rawByte(index, row * 28 + col) < 128) {
-                    col++;
                     continue;
                 }
-                int end = col;
-                while (end + 1 < 28 && test.rawByte(index, row * 28 + end + 1) >= 128) {
-                    end++;
+                strokes.addAction(move(mouse, r.getX() + (col + 0.5) * s, y));
+                strokes.addAction(mouse.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+                while (col + 1 < 28 && test.rawByte(index, row * 28 + col + 1) >= 128) {
+                    col++;
+                    strokes.addAction(move(mouse, r.getX() + (col + 0.5) * s, y));
                 }
-                int y = (int) Math.round(r.getY() + (row + 0.5) * s);
-                a.moveToLocation((int) Math.round(r.getX() + (col + 0.5) * s), y).clickAndHold();
-                for (int c = col + 1; c <= end; c++) {
-                    a.moveToLocation((int) Math.round(r.getX() + (c + 0.5) * s), y);
-                }
-                a.release();
-                col = end + 1;
+                strokes.addAction(mouse.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
             }
         }
-        a.perform();
+        driver.perform(List.of(strokes));
+    }
+
+    /** A short pointer move (Actions' default takes 250 ms per move). */
+    static org.openqa.selenium.interactions.Interaction move(PointerInput mouse, double x, int y) {
+        return mouse.createPointerMove(Duration.ofMillis(8), PointerInput.Origin.viewport(), (int) Math.round(x), y);
     }
 
     /** The page's class, its ten bars and its exact probabilities against 'theta predict' for the image sent. */
@@ -271,7 +273,7 @@ class BrowserTest {
     static void assertCleared() {
         assertEquals("?", driver.findElement(By.id("digit")).getText());
         assertEquals("Draw a digit to see a prediction.", driver.findElement(By.id("status")).getText());
-        assertEquals(null, driver.findElement(By.id("seen")).getAttribute("data-input28"));
+        assertNull(driver.findElement(By.id("seen")).getAttribute("data-input28"));
     }
 
     static int replies() {
@@ -289,7 +291,7 @@ class BrowserTest {
                 return;
             }
             last = now;
-            Thread.sleep(600);
+            Thread.sleep(500);
         }
         throw new AssertionError("the page got no settled answer from the server (replies: " + last + ")");
     }
@@ -312,9 +314,5 @@ class BrowserTest {
     static double[] doubles(String csv) {
         assertTrue(csv != null && !csv.isEmpty(), "the page reports no probabilities");
         return Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
-    }
-
-    static WebDriver driver() {
-        return driver;
     }
 }

@@ -72,8 +72,12 @@ class DiagnoseCodeTest {
     void pythonFunctionIsDiagnosedAndItsFailuresAreOneLine() {
         Tools.requirePython("numpy");
         Result ok = run("--python", fixture("python/net.py") + ":cost_function", "--activation", "sigmoid",
-                "--output", "softmax");
+                "--output", "softmax", "--json");
         assertEquals(0, ok.code(), ok.out() + ok.err());
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(ok.out()).getAsJsonObject();
+        assertEquals(1.149946, json.get("J").getAsDouble(), 1e-6, ok.out());
+        assertTrue(json.get("source").getAsString().endsWith("net.py"), ok.out());
+        assertTrue(json.has("diagnosis"), ok.out());
         Result bug = run("--python", fixture("python/net_grad_not_averaged.py"), "--activation", "relu", "--output", "sigmoid",
                 "--lambda", "0", "--call", "cost_function(params, X, y, lam, 'relu', 'sigmoid')");
         assertEquals(1, bug.code(), bug.out() + bug.err());
@@ -99,7 +103,7 @@ class DiagnoseCodeTest {
         }
         String bugs = fixture("octave/activation_bugs");
         assertAudit(run("--octave-activation", "activationGradient(z, 'tanh')", "--octave-path", bugs, "--activation", "tanh"),
-                "it is 1-z.^2, tanh's derivative written in the output a = tanh(z)");
+                "it is (1-z.^2), tanh's derivative written in the output a = tanh(z)");
         assertAudit(run("--octave-activation", "activationGradient(z, 'softplus')", "--octave-activation-fn",
                 "activation(z, 'softplus')", "--octave-path", bugs, "--activation", "softplus"),
                 "derivative is softplus's for |z| <= 8 but overflows: NaN at z = 710");

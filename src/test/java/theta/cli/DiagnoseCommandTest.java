@@ -196,6 +196,38 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void readsTheTableFromStandardInput() {
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(QUESTION.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            WorkflowTest.Run r = WorkflowTest.run("diagnose", "-", "--activation", "tanh", "--output", "softmax",
+                    "--lambda", "3");
+            assertEquals(Main.FAILED, r.code(), r.err());
+            assertTrue(r.out().contains("one-line-cost"), r.out());
+            System.setIn(new java.io.ByteArrayInputStream("no numbers here\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            WorkflowTest.Run bad = WorkflowTest.run("diagnose", "-");
+            assertEquals(Main.BAD_INPUT, bad.code());
+            assertEquals("theta: standard input:1: expected two numbers (numerical, analytical), found text: 'no numbers"
+                    + " here'", bad.err().strip());
+        } finally {
+            System.setIn(in);
+        }
+    }
+
+    @Test
+    void weightsThatDoNotFitTheDataAreOneLine() throws Exception {
+        Network net = DebugProblem.network(Activations.parse("tanh"), Loss.SOFTMAX);
+        double[] t = DebugProblem.parameters(net);
+        Path weights = write("w.txt", matrix("Theta1", t, 0, 5, 4) + matrix("Theta2", t, 20, 3, 6));
+        Path data = write("d.csv", "1,0.1,0.2,0.3,0.4\n2,0.5,0.6,0.7,0.8\n");
+        WorkflowTest.Run r = WorkflowTest.run("diagnose", write("q.txt", QUESTION).toString(), "--weights",
+                weights.toString(), "--data", data.toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("Theta1 takes 3 inputs (+ bias) but " + data + " has 4 features"), r.err());
+    }
+
+    @Test
     void theLibraryTakesColumnsFromElsewhereToo() {
         DiagnosisProblem p = DiagnosisProblem.debug(Activations.parse("tanh"), Loss.SOFTMAX, 0);
         double[] g = new double[p.size()];

@@ -137,4 +137,16 @@ class PlotCommandsTest {
             assertEquals(java.util.List.of("elu.png", "relu6.png"), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
+
+    @Test
+    void diagnoseDrawsTheColumnsOfTheUsersOwnCode() throws Exception {
+        theta.testing.Tools.requireOctave();
+        Path code = Path.of(PlotCommandsTest.class.getResource("/theta/diagnose/octave/nnCostPenaltySubtracted.m").toURI());
+        Path d = dir.resolve("octave.png");
+        WorkflowTest.Run r = WorkflowTest.run("diagnose", "--octave", code.toString(), "--activation", "sigmoid",
+                "--output", "softmax", "--plot", d.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("wrote " + d), r.err());
+        assertEquals(940, ImageIO.read(d.toFile()).getWidth());
+    }
 }

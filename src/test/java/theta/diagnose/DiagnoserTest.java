@@ -122,6 +122,23 @@ class DiagnoserTest {
     }
 
     @Test
+    void aColumnThatIsACandidateTimesAConstantSaysSo() {
+        DiagnosisProblem p = DiagnosisProblem.debug(TANH, Loss.SOFTMAX, 3);
+        CandidateSet set = Tables.set(p);
+        double[] kept = Tables.find(set.analytical(3), "bias-column-kept").values().clone();
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] *= -2;
+        }
+        String table = Tables.print(Tables.find(set.numerical(3), "correct").values(), kept, p.size());
+        DiagnosisResult r = Diagnoser.diagnose(p, TableParser.parse(table, "t"), List.of(3.0), set);
+        ColumnVerdict.Nearest first = r.analytical().nearest().get(0);
+        assertEquals(ColumnVerdict.Kind.UNKNOWN, r.analytical().kind());
+        assertTrue(first.proportional());
+        assertEquals("bias-column-kept", first.candidate().id());
+        assertEquals(-2, first.ratio(), 1e-4);
+    }
+
+    @Test
     void floatColumnsFromAnInterpreterMatchToo() {
         DiagnosisProblem p = DiagnosisProblem.debug(Activations.parse("relu"), Loss.SIGMOID, 3);
         CandidateSet set = Tables.set(p);

@@ -7,6 +7,7 @@ import java.util.function.DoubleUnaryOperator;
 
 import theta.activation.Activation;
 import theta.activation.Activations;
+import theta.diagnose.WrongDerivative;
 
 /**
  * Compares a user's activation derivative (and activation, when given) with theta's on a grid that
@@ -101,8 +102,8 @@ public final class ActivationAudit {
 
     private static String explain(Activation g, double[] z, double[] d) {
         String name = g.spec();
-        if (OutputForm.known(name) && agrees(z, d, x -> OutputForm.of(name, x), true, g, TOLERANCE)) {
-            return "it is " + OutputForm.formula(name) + ", " + name + "'s derivative written in the output a = "
+        if (WrongDerivative.hasOutputForm(g) && agrees(z, d, outputForm(g), true, g, TOLERANCE)) {
+            return "it is " + outputFormula(g) + ", " + name + "'s derivative written in the output a = "
                     + name + "(z), evaluated at z: give it a = " + name + "(z), or write it in z";
         }
         if (agrees(z, d, x -> g.df(g.f(x), g.f(g.f(x))), true, g, TOLERANCE)) {
@@ -116,6 +117,16 @@ public final class ActivationAudit {
         return "it differs from " + name + "'(z)" + at(z, d, x -> g.df(x, g.f(x)));
     }
 
+    /** g's derivative written in its output a (a.*(1-a) for sigmoid), evaluated at z as if z were a. */
+    private static DoubleUnaryOperator outputForm(Activation g) {
+        WrongDerivative w = new WrongDerivative(g, false, true);
+        return x -> w.value(x, g.f(x));
+    }
+
+    private static String outputFormula(Activation g) {
+        return new WrongDerivative(g, false, true).expression().replace("z2", "z");
+    }
+
     /** The built-in activation whose f (or f') these values are on the moderate range, described. */
     private static String match(double[] z, double[] v, boolean derivative) {
         for (Activation b : Activations.builtins()) {
@@ -124,9 +135,9 @@ public final class ActivationAudit {
                 return derivative ? b.spec() + "'s derivative" : b.spec();
             }
         }
-        for (String name : OutputForm.NAMES) {
-            if (derivative && agrees(z, v, x -> OutputForm.of(name, x), true, null, TOLERANCE)) {
-                return OutputForm.formula(name) + ", " + name + "'s derivative written in its output, evaluated at z";
+        for (Activation b : Activations.builtins()) {
+            if (derivative && WrongDerivative.hasOutputForm(b) && agrees(z, v, outputForm(b), true, null, TOLERANCE)) {
+                return outputFormula(b) + ", " + b.spec() + "'s derivative written in its output, evaluated at z";
             }
         }
         return null;
