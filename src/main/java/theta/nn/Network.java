@@ -5,9 +5,7 @@ import java.util.Objects;
 import theta.activation.Activation;
 import theta.loss.Loss;
 import theta.math.Gemm;
-import theta.math.MatrixView;
 import theta.math.Parallel;
-import theta.math.SparseMatrix;
 import theta.math.Vec;
 
 /**
@@ -27,6 +25,7 @@ public final class Network {
     private final Layout layout;
     private final Gemm gemm;
     private final InputProducts inputProducts;
+    private final LayerProducts products;
 
     public Network(Architecture arch, Activation hidden, Loss loss) {
         this(arch, hidden, loss, Gemm.blas());
@@ -43,6 +42,7 @@ public final class Network {
         this.gemm = Objects.requireNonNull(gemm);
         this.inputProducts = Objects.requireNonNull(inputProducts);
         this.layout = new Layout(arch, hidden.learnableCount());
+        this.products = new LayerProducts(gemm, layout, arch, inputProducts);
     }
 
     /** This network with the first layer's products done as {@code p} says. */
@@ -96,20 +96,11 @@ public final class Network {
         }
         int layers = arch.layers();
         for (int l = 1; l <= layers; l++) {
-            int nin = arch.units(l - 1);
             int out = arch.units(l);
             Vec z = ws.z[l];
-            // Z = 1 b^T + in * W^T: the bias copied into every row, then the product added in
-            // (beta = 1), with W^T (nin x out) read in place from the parameter vector (see Layout).
+            // Z = 1 b^T + in * W^T: the bias copied into every row, then the product added in.
             z.fillRows(params, layout.theta(l), m, out);
-            MatrixView x = MatrixView.of(in, 0, m, nin);
-            MatrixView wT = MatrixView.of(params, layout.weights(l), nin, out);
-            MatrixView zl = MatrixView.of(z, 0, m, out);
-            if (l == 1 && sparseInput(x, ws)) {
-                gemm.sparse(false, ws.inputIndex(), 1, wT, 1, zl);
-            } else {
-                gemm.gemm(1, x, false, wT, false, 1, zl);
-            }
+            products.forward(l, params, in, m, z, ws);
             if (l == layers) {
                 break;
             }
@@ -179,21 +170,9 @@ public final class Network {
         int layers = arch.layers();
         ws.dz()[layers].scale(1.0 / m, 0, m * arch.outputs());
         for (int l = layers; l >= 1; l--) {
-            int nin = arch.units(l - 1);
-            int out = arch.units(l);
             Vec dz = ws.dz()[l];
             Vec in = layerInput(l, ws, mode);
-            MatrixView dZ = MatrixView.of(dz, 0, m, out);
-            MatrixView dWT = MatrixView.of(grad, layout.weights(l), nin, out);
-            // dW^T = in^T * dZ  (nin x out, the weights block of Theta_l); on the first layer's
-            // nonzeros when the forward pass used them (each row of dW^T is one input feature).
-            if (l == 1 && ws.sparseInput) {
-                gemm.sparse(true, ws.inputIndex(), 1, dZ, 0, dWT);
-            } else {
-                gemm.gemm(1, MatrixView.of(in, 0, m, nin), true, dZ, false, 0, dWT);
-            }
-            // db = 1^T dZ: a 1 x m times m x out product (column sums).
-            gemm.gemm(1, MatrixView.of(ws.ones, 0, 1, m), false, dZ, false, 0, MatrixView.of(grad, layout.theta(l), 1, out));
+            products.weightGradient(l, in, dz, m, grad, ws);
             if (l > 1) {
                 backwardHidden(params, l - 1, m, grad, ws, mode);
             }
@@ -211,11 +190,8 @@ public final class Network {
     /** From dZ_{l+1} to dZ_l through W_{l+1}, dropout and g' of hidden layer l. */
     private void backwardHidden(Vec params, int l, int m, Vec grad, Workspace ws, Mode mode) {
         int units = arch.units(l);
-        int next = arch.units(l + 1);
         Vec dz = ws.dz()[l];
-        // dA_l = dZ_{l+1} * W_{l+1}: W^T (units x next) is stored, so multiply by its transpose.
-        gemm.gemm(1, MatrixView.of(ws.dz()[l + 1], 0, m, next), false,
-                MatrixView.of(params, layout.weights(l + 1), units, next), true, 0, MatrixView.of(dz, 0, m, units));
+        products.inputGradient(l + 1, params, ws.dz()[l + 1], m, dz);
         Activation g = activation(params, l);
         Vec z = ws.z[l];
         Vec a = ws.a[l];
@@ -249,22 +225,6 @@ public final class Network {
         for (int p = 0; p < nAct; p++) {
             grad.set(layout.activation(l) + p, dAct[p]);
         }
-    }
-
-    /**
-     * Whether the first layer multiplies only the nonzeros of this batch {@code x}: indexes them
-     * (the index is kept for the weight gradient) and compares the batch's density with the
-     * limit where the sparse products stop paying.
-     */
-    private boolean sparseInput(MatrixView x, Workspace ws) {
-        ws.sparseInput = false;
-        if (inputProducts == InputProducts.DENSE
-                || inputProducts == InputProducts.AUTO && !SparseMatrix.nativeKernels()) {
-            return false;
-        }
-        SparseMatrix s = ws.inputIndex().index(x);
-        ws.sparseInput = inputProducts == InputProducts.SPARSE || s.density() <= SparseMatrix.DENSITY_LIMIT;
-        return ws.sparseInput;
     }
 
     /** Rows per parallel part of an element-wise pass: enough that a hand-off pays (about 16k entries). */
