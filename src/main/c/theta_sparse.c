@@ -75,35 +75,122 @@ BLOCK(double, vd, vdu, 4)
 BLOCK(double, vd, vdu, 1)
 COLUMN(double)
 
-CLONES static void times_f32(int r0, int r1, const int *ptr, const int *idx, const float *val,
-                             const float *b, long ldb, float *c, long ldc, int j0, int j1,
-                             float alpha, float beta) {
-    int j = j0;
-    for (; j + 64 <= j1; j += 64) block_float_4(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);
-    for (; j + 16 <= j1; j += 16) block_float_1(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);
-    for (; j < j1; j++) column_float(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);
-}
+/*
+ * The same product in the other order (scatter): for each row p of B, its block is loaded once
+ * into registers and added, scaled, into every row of C whose row of S has an entry at p. Used
+ * when B is tall (the forward product X * W^T: 784 rows of W^T that do not stay in the core's
+ * first-level cache): C's block, for up to SCATTER_ROWS rows, stays there instead. Rows of C are
+ * taken SCATTER_ROWS at a time, with the entries of those rows re-indexed by column (a counting
+ * sort) in scratch.
+ */
+#define SCATTER_ROWS 128
+#define SCATTER(T, V, VU, N)                                                                     \
+    INLINE void scatter_##T##_##N(int r0, int r1, const int *cptr, const int *crow,            \
+                                  const T *cval, int k, const T *b, long ldb, T *c, long ldc,   \
+                                  int j, T alpha, T beta) {                                     \
+        const int L = sizeof(V) / sizeof(T);                                                     \
+        for (int r = r0; r < r1; r++) {                                                          \
+            T *cr = c + (long)r * ldc + j;                                                       \
+            for (int t = 0; t < N; t++) {                                                        \
+                V v = beta == 0 ? (V){0} : beta * *(VU *)(cr + t * L);                           \
+                *(VU *)(cr + t * L) = v;                                                         \
+            }                                                                                    \
+        }                                                                                        \
+        for (int p = 0; p < k; p++) {                                                            \
+            if (cptr[p] == cptr[p + 1]) continue;                                                \
+            const T *bp = b + (long)p * ldb + j;                                                 \
+            V w[N];                                                                              \
+            for (int t = 0; t < N; t++) w[t] = alpha * *(const VU *)(bp + t * L);                \
+            for (int q = cptr[p], end = cptr[p + 1]; q < end; q++) {                             \
+                const T x = cval[q];                                                             \
+                T *cr = c + (long)crow[q] * ldc + j;                                             \
+                for (int t = 0; t < N; t++) *(VU *)(cr + t * L) += x * w[t];                     \
+            }                                                                                    \
+        }                                                                                        \
+    }
 
-CLONES static void times_f64(int r0, int r1, const int *ptr, const int *idx, const double *val,
-                             const double *b, long ldb, double *c, long ldc, int j0, int j1,
-                             double alpha, double beta) {
-    int j = j0;
-    for (; j + 32 <= j1; j += 32) block_double_4(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);
-    for (; j + 8 <= j1; j += 8) block_double_1(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);
-    for (; j < j1; j++) column_double(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);
-}
+SCATTER(float, vf, vfu, 4)
+SCATTER(float, vf, vfu, 1)
+SCATTER(double, vd, vdu, 4)
+SCATTER(double, vd, vdu, 1)
 
-JNIEXPORT void JNICALL Java_theta_math_SparseKernels_times(JNIEnv *env, jclass cls, jboolean f64,
-        jint r0, jint r1, jlong ptr, jlong idx, jlong val, jlong b, jint ldb, jlong c, jint ldc,
+/* Entries of rows r0..r1 of a CSR matrix by column: cptr (k + 1), crow (row numbers), cval. */
+#define BY_COLUMN(T)                                                                             \
+    static void by_column_##T(int r0, int r1, const int *ptr, const int *idx, const T *val,     \
+                              int k, int *cptr, int *crow, T *cval, int *next) {                 \
+        memset(cptr, 0, (size_t)(k + 1) * sizeof(int));                                         \
+        for (int q = ptr[r0]; q < ptr[r1]; q++) cptr[idx[q] + 1]++;                              \
+        for (int p = 0; p < k; p++) cptr[p + 1] += cptr[p];                                      \
+        memcpy(next, cptr, (size_t)k * sizeof(int));                                             \
+        for (int r = r0; r < r1; r++) {                                                          \
+            for (int q = ptr[r]; q < ptr[r + 1]; q++) {                                          \
+                int dst = next[idx[q]]++;                                                        \
+                crow[dst] = r;                                                                   \
+                cval[dst] = val[q];                                                              \
+            }                                                                                    \
+        }                                                                                        \
+    }
+
+BY_COLUMN(float)
+BY_COLUMN(double)
+
+/*
+ * C[r0..r1, j0..j1) = alpha * S[r0..r1, :) * B[:, j0..j1) + beta * C[...]: by rows of S (gather)
+ * when B has few rows, by rows of B (scatter) when it has many (see above). Returns 0, or -1
+ * when scratch memory could not be had.
+ */
+#define TIMES(T)                                                                         \
+    CLONES static int times_##T(int r0, int r1, const int *ptr, const int *idx, const T *val,    \
+                                int k, const T *b, long ldb, T *c, long ldc, int j0, int j1,     \
+                                T alpha, T beta) {                                               \
+        const int W = (int)(sizeof(vf) / sizeof(T));                                             \
+        if (k <= 2 * SCATTER_ROWS) {                                                             \
+            int j = j0;                                                                          \
+            for (; j + 4 * W <= j1; j += 4 * W) block_##T##_4(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta); \
+            for (; j + W <= j1; j += W) block_##T##_1(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);         \
+            for (; j < j1; j++) column_##T(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);                    \
+            return 0;                                                                            \
+        }                                                                                        \
+        int most = 0;                                                                            \
+        for (int rc = r0; rc < r1; rc += SCATTER_ROWS) {                                         \
+            int re = rc + SCATTER_ROWS < r1 ? rc + SCATTER_ROWS : r1;                            \
+            if (ptr[re] - ptr[rc] > most) most = ptr[re] - ptr[rc];                              \
+        }                                                                                        \
+        int *cptr = malloc((size_t)(k + 1) * sizeof(int));                                       \
+        int *next = malloc((size_t)(k + 1) * sizeof(int));                                       \
+        int *crow = malloc((size_t)(most > 0 ? most : 1) * sizeof(int));                         \
+        T *cval = malloc((size_t)(most > 0 ? most : 1) * sizeof(T));                             \
+        if (!cptr || !next || !crow || !cval) {                                                  \
+            free(cptr); free(next); free(crow); free(cval);                                      \
+            return -1;                                                                           \
+        }                                                                                        \
+        for (int rc = r0; rc < r1; rc += SCATTER_ROWS) {                                         \
+            int re = rc + SCATTER_ROWS < r1 ? rc + SCATTER_ROWS : r1;                            \
+            by_column_##T(rc, re, ptr, idx, val, k, cptr, crow, cval, next);                     \
+            int j = j0;                                                                          \
+            for (; j + 4 * W <= j1; j += 4 * W) scatter_##T##_4(rc, re, cptr, crow, cval, k, b, ldb, c, ldc, j, alpha, beta); \
+            for (; j + W <= j1; j += W) scatter_##T##_1(rc, re, cptr, crow, cval, k, b, ldb, c, ldc, j, alpha, beta);         \
+            for (; j < j1; j++) column_##T(rc, re, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);                            \
+        }                                                                                        \
+        free(cptr); free(next); free(crow); free(cval);                                          \
+        return 0;                                                                                \
+    }
+
+TIMES(float)
+TIMES(double)
+
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_times(JNIEnv *env, jclass cls, jboolean f64,
+        jint r0, jint r1, jlong ptr, jlong idx, jlong val, jint k, jlong b, jint ldb, jlong c, jint ldc,
         jint j0, jint j1, jdouble alpha, jdouble beta) {
     (void)env; (void)cls;
     if (f64) {
-        times_f64(r0, r1, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx, (const double *)(intptr_t)val,
-                  (const double *)(intptr_t)b, ldb, (double *)(intptr_t)c, ldc, j0, j1, alpha, beta);
-    } else {
-        times_f32(r0, r1, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx, (const float *)(intptr_t)val,
-                  (const float *)(intptr_t)b, ldb, (float *)(intptr_t)c, ldc, j0, j1, (float)alpha, (float)beta);
+        return times_double(r0, r1, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
+                            (const double *)(intptr_t)val, k, (const double *)(intptr_t)b, ldb,
+                            (double *)(intptr_t)c, ldc, j0, j1, alpha, beta);
     }
+    return times_float(r0, r1, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
+                       (const float *)(intptr_t)val, k, (const float *)(intptr_t)b, ldb, (float *)(intptr_t)c,
+                       ldc, j0, j1, (float)alpha, (float)beta);
 }
 
 /*

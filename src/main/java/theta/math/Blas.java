@@ -97,10 +97,15 @@ final class Blas implements Gemm {
         int bytes = c.precision().bytes();
         long bAddr = b.vec().address() + (long) b.offset() * bytes;
         long cAddr = c.vec().address() + (long) c.offset() * bytes;
+        int k = b.rows();
         int parts = 2.0 * s.nonzeros() * n < SPLIT_FLOPS ? 1 : Parallel.parts(n, 4 * COLUMN_ALIGN);
-        Parallel.run(parts, p -> SparseKernels.times(f64, 0, rows, csr.ptrAddress(), csr.idxAddress(),
-                csr.valAddress(), bAddr, b.ld(), cAddr, c.ld(), Parallel.bound(n, parts, p, COLUMN_ALIGN),
-                Parallel.bound(n, parts, p + 1, COLUMN_ALIGN), alpha, beta));
+        Parallel.run(parts, p -> {
+            if (SparseKernels.times(f64, 0, rows, csr.ptrAddress(), csr.idxAddress(), csr.valAddress(), k, bAddr,
+                    b.ld(), cAddr, c.ld(), Parallel.bound(n, parts, p, COLUMN_ALIGN),
+                    Parallel.bound(n, parts, p + 1, COLUMN_ALIGN), alpha, beta) != 0) {
+                throw new IllegalStateException("sparse product: out of native memory for the kernel's scratch");
+            }
+        });
         Reference.reachabilityFence(csr);
         fence(b.vec(), c.vec(), null);
     }

@@ -71,10 +71,11 @@ final class SparseKernels {
 
     /**
      * C[r, j0..j1) = alpha * sum over row r's entries (index q, value x) of x * B[q, j0..j1) +
-     * beta * C[r, j0..j1), for rows r0..r1 of a CSR matrix; beta 0 does not read C.
+     * beta * C[r, j0..j1), for rows r0..r1 of a CSR matrix whose B has k rows; beta 0 does not
+     * read C. Returns 0, or -1 when the kernel's scratch memory could not be allocated.
      */
-    static native void times(boolean f64, int r0, int r1, long ptr, long idx, long val, long b, int ldb, long c,
-                             int ldc, int j0, int j1, double alpha, double beta);
+    static native int times(boolean f64, int r0, int r1, long ptr, long idx, long val, int k, long b, int ldb,
+                            long c, int ldc, int j0, int j1, double alpha, double beta);
 
     /**
      * The nonzeros of a dense rows x cols matrix (leading dimension ld) as CSR into ptr, idx, val;

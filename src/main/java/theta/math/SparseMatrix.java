@@ -15,10 +15,13 @@ import java.nio.IntBuffer;
  */
 public final class SparseMatrix {
     /**
-     * Above this fraction of nonzeros the dense product is faster (measured on MNIST-sized batches
-     * of 128 x 784 times 784 x 800; see the README's Speed section), and {@code Network} keeps it.
+     * Above this fraction of nonzeros the dense product is faster, and {@code Network} keeps it:
+     * on batches of 128 x 784 pixels times 784 x 800 (forward and weight gradient, one thread,
+     * AVX-512) the sparse kernels took 0.89 of sgemm's time at density 0.2 and 1.54 at 0.4
+     * ({@code SparseBench}, see the README's Speed section). MNIST is at 0.19, Fashion-MNIST at
+     * about 0.5 (dense).
      */
-    public static final double DENSITY_LIMIT = 0.6;
+    public static final double DENSITY_LIMIT = 0.25;
 
     private final Precision precision;
     /** Index with the native kernels (false only in tests of the plain-Java twin). */

@@ -72,10 +72,15 @@ class SparseProductTest {
     void oddShapesEqualDense(Precision p, boolean nativeIndex) {
         SplittableRandom rng = new SplittableRandom(nativeIndex ? 11 : 12);
         int[] sizes = {1, 2, 3, 15, 16, 17, 31, 33, 63, 64, 65, 100, 129};
-        for (int trial = 0; trial < 40; trial++) {
-            int m = sizes[rng.nextInt(sizes.length)];
-            int k = sizes[rng.nextInt(sizes.length)];
-            int n = sizes[rng.nextInt(sizes.length)];
+        // Tall B (over 256 rows) and more than 128 rows of C take the kernels' other order (scatter).
+        int[] tallM = {1, 129, 300};
+        int[] tallK = {257, 300, 400};
+        int[] tallN = {17, 65, 80};
+        for (int trial = 0; trial < 24; trial++) {
+            boolean scatter = trial % 3 == 0;
+            int m = scatter ? tallM[rng.nextInt(tallM.length)] : sizes[rng.nextInt(sizes.length)];
+            int k = scatter ? tallK[rng.nextInt(tallK.length)] : sizes[rng.nextInt(sizes.length)];
+            int n = scatter ? tallN[rng.nextInt(tallN.length)] : sizes[rng.nextInt(sizes.length)];
             boolean trans = rng.nextBoolean();
             int rows = trans ? k : m;
             int cols = trans ? m : k;
