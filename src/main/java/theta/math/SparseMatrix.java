@@ -18,10 +18,11 @@ public final class SparseMatrix {
      * Above this fraction of nonzeros the dense product is faster, and {@code Network} keeps it:
      * on batches of 128 x 784 pixels times 784 x 800 (forward and weight gradient, one thread,
      * AVX-512) the sparse kernels took 0.89 of sgemm's time at density 0.2 and 1.54 at 0.4
-     * ({@code SparseBench}, see the README's Speed section). MNIST is at 0.19, Fashion-MNIST at
-     * about 0.5 (dense).
+     * ({@code SparseBench}, see the README's Speed section): they cross near 0.24. MNIST batches
+     * are at 0.18-0.20 (sparse); elastically warped ones at 0.23-0.27 and Fashion-MNIST at about
+     * 0.5 stay dense, where sparse would gain nothing.
      */
-    public static final double DENSITY_LIMIT = 0.25;
+    public static final double DENSITY_LIMIT = 0.22;
 
     private final Precision precision;
     /** Index with the native kernels (false only in tests of the plain-Java twin). */
