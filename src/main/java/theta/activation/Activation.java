@@ -75,6 +75,16 @@ public interface Activation {
         return 1;
     }
 
+    /**
+     * The weight initialisation theta uses with this activation unless told otherwise: He normal
+     * for the ReLU family (relu, relu6, leaky, parametric and randomised ReLU, elu, celu, softplus,
+     * silu, gelu, mish), whose units pass about half their input's variance; LeCun normal for selu,
+     * whose self-normalisation assumes it; Glorot uniform for the rest (sigmoid, tanh, ...).
+     */
+    default Init defaultInit() {
+        return Init.GLOROT_UNIFORM;
+    }
+
     /** Number of learnable parameters (PReLU: its slope). They live in the network's parameter vector. */
     default int learnableCount() {
         return 0;

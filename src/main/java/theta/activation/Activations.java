@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import theta.math.Spec;
+
 /**
  * The catalogue of built-in activations and the parser of activation specs.
  *
@@ -48,9 +50,9 @@ public final class Activations {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("activation: empty spec; allowed: " + allowedNames());
         }
-        String text = spec.trim();
-        int colon = text.indexOf(':');
-        String name = colon < 0 ? text : text.substring(0, colon);
+        Spec parsed = Spec.parse(spec);
+        String text = parsed.text();
+        String name = parsed.name();
         Formula formula = BY_KEY.get(key(name));
         if (formula == null) {
             throw new IllegalArgumentException("activation '" + text + "': unknown name '" + name.trim()
@@ -58,8 +60,8 @@ public final class Activations {
         }
         try {
             double[] values = defaults(formula);
-            if (colon >= 0) {
-                readParameters(formula, text.substring(colon + 1), values);
+            if (parsed.hasItems()) {
+                readParameters(formula, parsed.items(), values);
             }
             return new ParameterizedActivation(formula, values);
         } catch (IllegalArgumentException e) {
@@ -67,7 +69,6 @@ public final class Activations {
         }
     }
 
-    /** One activation of each built-in family with default parameters, in a stable order. */
     /** True for activations of this catalogue, whose derivatives are verified by theta's own tests. */
     public static boolean isBuiltin(Activation a) {
         return a instanceof ParameterizedActivation;
@@ -87,6 +88,7 @@ public final class Activations {
         return a;
     }
 
+    /** One activation of each built-in family with default parameters, in a stable order. */
     public static List<Activation> builtins() {
         return BUILTINS;
     }
@@ -101,19 +103,18 @@ public final class Activations {
         return ALIASES;
     }
 
-    private static void readParameters(Formula formula, String text, double[] values) {
+    private static void readParameters(Formula formula, List<Spec.Item> items, double[] values) {
         List<Param> params = formula.params();
         if (params.isEmpty()) {
             throw new IllegalArgumentException(formula.specName() + " takes no parameters");
         }
         boolean[] seen = new boolean[params.size()];
-        for (String item : text.split(",", -1)) {
-            int eq = item.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("expected key=value, got '" + item.trim()
+        for (Spec.Item item : items) {
+            if (!item.isKeyValue()) {
+                throw new IllegalArgumentException("expected key=value, got '" + item.text()
                         + "'; " + formula.specName() + " takes " + describe(params));
             }
-            String key = item.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String key = item.key();
             int i = indexOf(params, key);
             if (i < 0) {
                 throw new IllegalArgumentException("unknown parameter '" + key + "'; "
@@ -123,7 +124,7 @@ public final class Activations {
                 throw new IllegalArgumentException("parameter '" + key + "' given twice");
             }
             seen[i] = true;
-            values[i] = number(params.get(i), item.substring(eq + 1).trim());
+            values[i] = number(params.get(i), item.value());
         }
     }
 
@@ -147,7 +148,7 @@ public final class Activations {
 
     private static String describe(List<Param> params) {
         return params.stream()
-                .map(p -> p.name() + " (default " + ParameterizedActivation.format(p.defaultValue()) + ")")
+                .map(p -> p.name() + " (default " + Spec.format(p.defaultValue()) + ")")
                 .collect(Collectors.joining(", "));
     }
 

@@ -51,6 +51,11 @@ interface Formula {
         return 1;
     }
 
+    /** See {@link Activation#defaultInit()}. */
+    default Init defaultInit() {
+        return Init.GLOROT_UNIFORM;
+    }
+
     default double maxFiniteInput(double[] p) {
         return Double.POSITIVE_INFINITY;
     }

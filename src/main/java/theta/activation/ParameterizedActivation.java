@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import theta.math.Spec;
 import theta.math.Vec;
 
 /** A built-in activation family bound to its parameter values. Immutable. */
@@ -27,7 +28,7 @@ final class ParameterizedActivation implements Activation {
             Param param = params.get(i);
             if (!param.bound().admits(values[i])) {
                 throw new IllegalArgumentException(param.name() + " must be "
-                        + param.bound().description() + ", got " + format(values[i]));
+                        + param.bound().description() + ", got " + Spec.format(values[i]));
             }
             p[i] = values[i] + 0.0; // -0.0 becomes 0.0, so equal specs give equal activations
         }
@@ -50,7 +51,7 @@ final class ParameterizedActivation implements Activation {
         char separator = ':';
         for (int i = 0; i < p.length; i++) {
             if (Double.compare(p[i], params.get(i).defaultValue()) != 0) {
-                spec.append(separator).append(params.get(i).name()).append('=').append(format(p[i]));
+                spec.append(separator).append(params.get(i).name()).append('=').append(Spec.format(p[i]));
                 separator = ',';
             }
         }
@@ -79,6 +80,10 @@ final class ParameterizedActivation implements Activation {
 
     @Override public double maxFiniteInput() {
         return formula.maxFiniteInput(p);
+    }
+
+    @Override public Init defaultInit() {
+        return formula.defaultInit();
     }
 
     @Override public double learningRateScale() {
@@ -130,13 +135,5 @@ final class ParameterizedActivation implements Activation {
 
     @Override public String toString() {
         return spec();
-    }
-
-    /** Shortest text that parses back to v: integers without ".0", others as Double.toString. */
-    static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
+import theta.math.StableMath;
 import theta.math.Vec;
 
 /**
@@ -13,6 +14,10 @@ import theta.math.Vec;
 enum Rectifier implements Formula {
     /** max(x, 0). Kink 0, g'(0) = 0. */
     RELU {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x > 0 ? x : 0;
         }
@@ -37,6 +42,10 @@ enum Rectifier implements Formula {
     },
     /** min(max(x, 0), 6). Kinks 0, 6 with g' = 0 there. */
     RELU6 {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x <= 0 ? 0 : x >= 6 ? 6 : x;
         }
@@ -51,6 +60,10 @@ enum Rectifier implements Formula {
     },
     /** x for x &gt; 0, slope x otherwise. Kink 0 (unless slope = 1), g'(0) = slope. */
     LEAKY_RELU(Param.any("slope", 0.01)) {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x > 0 ? x : p[0] * x;
         }
@@ -65,6 +78,10 @@ enum Rectifier implements Formula {
     },
     /** Leaky ReLU whose slope a is learned; dg/da = x for x &lt; 0, else 0. */
     PRELU(Param.any("a", 0.25)) {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x > 0 ? x : p[0] * x;
         }
@@ -96,6 +113,10 @@ enum Rectifier implements Formula {
      * the slope actually used in either mode. Kink 0, g'(0) = 1.
      */
     RRELU(Param.nonNegative("lower", 1.0 / 8), Param.nonNegative("upper", 1.0 / 3)) {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x >= 0 ? x : x * (p[0] + p[1]) / 2;
         }
@@ -138,6 +159,10 @@ enum Rectifier implements Formula {
     },
     /** x for x &gt; 0, alpha (e^x - 1) otherwise. Kink 0 unless alpha = 1; g'(0) = alpha. */
     ELU(Param.any("alpha", 1)) {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x > 0 ? x : p[0] * Math.expm1(x);
         }
@@ -152,6 +177,10 @@ enum Rectifier implements Formula {
     },
     /** max(0, x) + min(0, alpha (e^(x/alpha) - 1)); g' = e^(x/alpha) for x &lt;= 0: no kink. */
     CELU(Param.positive("alpha", 1)) {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x > 0 ? x : p[0] * Math.expm1(x / p[0]);
         }
@@ -165,6 +194,10 @@ enum Rectifier implements Formula {
      * constants lambda = 1.0507009873554805, alpha = 1.6732632423543772. Kink 0, g'(0) = lambda alpha.
      */
     SELU {
+        @Override public Init defaultInit() {
+            return Init.LECUN_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return SELU_LAMBDA * (x > 0 ? x : SELU_ALPHA * Math.expm1(x));
         }

@@ -3,10 +3,16 @@ package theta.activation;
 import java.util.List;
 import java.util.Locale;
 
+import theta.math.StableMath;
+
 /** Smooth ReLU-like activations: softplus and the self-gated units x * gate(x). No kinks. */
 enum SmoothRectifier implements Formula {
     /** ln(1 + e^(beta x)) / beta, as (max(z,0) + log1p(e^-|z|)) / beta with z = beta x; g' = sigma(z). */
     SOFTPLUS(Param.positive("beta", 1)) {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return StableMath.softplus(p[0] * x) / p[0];
         }
@@ -27,6 +33,10 @@ enum SmoothRectifier implements Formula {
     },
     /** SiLU (swish): x sigma(x); g' = sigma(x) + x sigma(x) sigma(-x). */
     SILU {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x * StableMath.sigmoid(x);
         }
@@ -37,6 +47,10 @@ enum SmoothRectifier implements Formula {
     },
     /** Exact GELU: x Phi(x), Phi(x) = erfc(-x/sqrt 2)/2 the normal CDF; g' = Phi(x) + x phi(x). */
     GELU {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x * normalCdf(x);
         }
@@ -69,6 +83,10 @@ enum SmoothRectifier implements Formula {
      * Neither form overflows or cancels.
      */
     MISH {
+        @Override public Init defaultInit() {
+            return Init.HE_NORMAL;
+        }
+
         @Override public double f(double x, double[] p) {
             return x * mishGate(x);
         }

@@ -3,6 +3,8 @@ package theta.activation;
 import java.util.List;
 import java.util.Locale;
 
+import theta.math.StableMath;
+
 /** Bounded, S-shaped activations. Each constant gives g and g' side by side. */
 enum Squash implements Formula {
     /** sigma(x) = 1/(1+e^-x); sigma' = sigma(x) sigma(-x). */

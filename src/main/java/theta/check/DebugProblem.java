@@ -4,6 +4,7 @@ import theta.activation.Activation;
 import theta.loss.Loss;
 import theta.math.Precision;
 import theta.nn.Architecture;
+import theta.nn.Initializer;
 import theta.nn.Layout;
 import theta.nn.Network;
 import theta.nn.NetworkCost;
@@ -27,6 +28,11 @@ public final class DebugProblem {
 
     /** The network's cost on the debug inputs and labels. */
     public static NetworkCost cost(Network net, double lambda) {
+        return new NetworkCost(net, features(), labels(), M, lambda, Precision.F64);
+    }
+
+    /** The debug inputs, m x inputs row-major: the column-major sin fill of X = debugInitializeWeights(m, inputs - 1). */
+    public static double[] features() {
         double[] colMajor = sinFill(M * INPUTS);
         double[] x = new double[M * INPUTS];
         for (int i = 0; i < M; i++) {
@@ -34,11 +40,16 @@ public final class DebugProblem {
                 x[i * INPUTS + j] = colMajor[j * M + i];
             }
         }
+        return x;
+    }
+
+    /** The debug labels as classes 0..K-1: 1 + (i mod 3) in the exercise's 1-based labels, i = 1..m. */
+    public static int[] labels() {
         int[] y = new int[M];
         for (int i = 1; i <= M; i++) {
-            y[i - 1] = i % CLASSES; // 1 + (i mod 3) in 1-based labels
+            y[i - 1] = i % CLASSES;
         }
-        return new NetworkCost(net, x, y, M, lambda, Precision.F64);
+        return y;
     }
 
     /** Debug parameters: each Theta_l filled from sin(1..N)/10 column-major; activation parameters at their defaults. */
@@ -49,11 +60,7 @@ public final class DebugProblem {
             double[] w = sinFill(layout.thetaLength(l));
             System.arraycopy(w, 0, p, layout.theta(l), w.length);
         }
-        double[] act = net.activation().learnable();
-        for (int l = 1; l < net.architecture().layers(); l++) {
-            System.arraycopy(act, 0, p, layout.activation(l), act.length);
-        }
-        return p;
+        return Initializer.withActivationDefaults(net, p);
     }
 
     private static double[] sinFill(int n) {

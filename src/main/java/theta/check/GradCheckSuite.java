@@ -2,14 +2,13 @@ package theta.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 import theta.activation.Activation;
 import theta.loss.Loss;
 import theta.math.Precision;
 import theta.nn.Architecture;
-import theta.nn.Layout;
+import theta.nn.Initializer;
 import theta.nn.Network;
 import theta.nn.NetworkCost;
 
@@ -87,26 +86,11 @@ public final class GradCheckSuite {
         return out;
     }
 
+    /** Glorot-uniform weights and small nonzero biases, so that the bias gradients are checked away from 0. */
     static double[] randomParameters(Network net, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        Layout layout = net.layout();
-        Architecture arch = net.architecture();
-        double[] p = new double[layout.size()];
-        for (int l = 1; l <= arch.layers(); l++) {
-            int in = arch.units(l - 1);
-            int out = arch.units(l);
+        return Initializer.parameters(net, (in, out, rng) -> {
             double r = Math.sqrt(6.0 / (in + out));
-            for (int i = layout.weights(l); i < layout.theta(l) + layout.thetaLength(l); i++) {
-                p[i] = rng.nextDouble(-r, r);
-            }
-            for (int i = layout.theta(l); i < layout.weights(l); i++) {
-                p[i] = rng.nextDouble(-0.1, 0.1);
-            }
-        }
-        double[] act = net.activation().learnable();
-        for (int l = 1; l < arch.layers(); l++) {
-            System.arraycopy(act, 0, p, layout.activation(l), act.length);
-        }
-        return p;
+            return rng.nextDouble(-r, r);
+        }, (in, out, rng) -> rng.nextDouble(-0.1, 0.1), seed);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import theta.math.DifferentiableFunction;
+import theta.math.KinkAware;
 import theta.nn.Block;
 
 /**

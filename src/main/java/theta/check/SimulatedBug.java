@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import theta.math.KinkAware;
 import theta.nn.NetworkCost;
 
 /**
@@ -12,22 +13,24 @@ import theta.nn.NetworkCost;
  * and the penalty subtracted, J = sum L - lambda/(2m) sum theta^2.
  */
 public enum SimulatedBug {
-    NONE("none"),
+    NONE("none", CostForm.CORRECT),
     /** J = sum L + penalty: the data term is not divided by m. */
-    NOT_AVERAGED("not-averaged"),
+    NOT_AVERAGED("not-averaged", CostForm.CORRECT.summedOverM()),
     /** J = (1/m) sum L - penalty. */
-    PENALTY_SUBTRACTED("penalty-subtracted"),
+    PENALTY_SUBTRACTED("penalty-subtracted", CostForm.CORRECT.withPenalty(CostForm.Penalty.SUBTRACTED)),
     /** J = (1/m) sum L + lambda/m sum theta^2: the 1/2 is missing. */
-    PENALTY_NOT_HALVED("penalty-not-halved"),
+    PENALTY_NOT_HALVED("penalty-not-halved", CostForm.CORRECT.withPenalty(CostForm.Penalty.NOT_HALVED)),
     /** J = sum L - penalty. */
-    QUESTION("question"),
+    QUESTION("question", CostForm.CORRECT.summedOverM().withPenalty(CostForm.Penalty.SUBTRACTED)),
     /** The gradient's sign is flipped. */
-    GRADIENT_SIGN("gradient-sign");
+    GRADIENT_SIGN("gradient-sign", CostForm.CORRECT);
 
     private final String id;
+    private final CostForm form;
 
-    SimulatedBug(String id) {
+    SimulatedBug(String id, CostForm form) {
         this.id = id;
+        this.form = form;
     }
 
     public String id() {
@@ -51,46 +54,32 @@ public enum SimulatedBug {
 
     /** The network's cost with this bug in it; kink detection is kept. */
     public KinkAware apply(NetworkCost cost) {
-        KinkAware correct = NetworkCheck.kinkAware(cost);
         if (this == NONE) {
-            return correct;
+            return cost;
         }
         return new KinkAware() {
             @Override
             public double value(double[] x, double[] grad) {
-                double j = correct.value(x, grad);
+                double j = cost.value(x, grad);
                 return buggy(j, cost, grad);
             }
 
             @Override
             public Object kinkState() {
-                return correct.kinkState();
+                return cost.kinkState();
             }
         };
     }
 
     private double buggy(double j, NetworkCost cost, double[] grad) {
-        double data = cost.lastDataTerm();
-        double penalty = cost.lastPenalty();
-        int m = cost.m();
-        switch (this) {
-            case NOT_AVERAGED:
-                return m * data + penalty;
-            case PENALTY_SUBTRACTED:
-                return data - penalty;
-            case PENALTY_NOT_HALVED:
-                return data + 2 * penalty;
-            case QUESTION:
-                return m * data - penalty;
-            case GRADIENT_SIGN:
-                if (grad != null) {
-                    for (int i = 0; i < grad.length; i++) {
-                        grad[i] = -grad[i];
-                    }
+        if (this == GRADIENT_SIGN) {
+            if (grad != null) {
+                for (int i = 0; i < grad.length; i++) {
+                    grad[i] = -grad[i];
                 }
-                return j;
-            default:
-                return j;
+            }
+            return j;
         }
+        return form.value(cost.lastDataTerm(), cost.lastPenalty(), 0, cost.m());
     }
 }

@@ -14,7 +14,7 @@ import theta.activation.Activations;
 
 /** theta activations: the built-in activations with their default parameters and kinks. */
 @Command(name = "activations", mixinStandardHelpOptions = true,
-        description = "Lists the built-in activations (spec with default parameters, and kinks).")
+        header = "Lists the built-in activations with their default parameters, rate factors and kinks.")
 public final class ActivationsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,8 +22,27 @@ public final class ActivationsCommand implements Callable<Integer> {
     @Option(names = "--names", description = "Print the names only, one per line (for scripts).")
     boolean namesOnly;
 
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Draw each activation and its derivative, kinks marked, as DIR/NAME.png.")
+    java.nio.file.Path plot;
+
+    @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "SPEC",
+            description = "With --plot: only these activations, e.g. elu:alpha=0.5 (default: every built-in one).")
+    java.util.List<String> only = new java.util.ArrayList<>();
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (!only.isEmpty() && plot == null) {
+            throw new IllegalArgumentException("activation names are for --plot DIR; without it all are listed");
+        }
+        if (plot != null) {
+            java.util.List<Activation> drawn = only.isEmpty() ? Activations.builtins()
+                    : only.stream().map(Activations::parse).toList();
+            for (Activation a : drawn) {
+                theta.plot.Charts.write(plot.resolve(theta.plot.ActivationPlot.fileName(a)), theta.plot.ActivationPlot.draw(a));
+            }
+            spec.commandLine().getErr().println("wrote " + drawn.size() + " plots to " + plot);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (namesOnly) {
             Activations.names().forEach(out::println);

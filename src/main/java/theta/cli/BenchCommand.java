@@ -28,9 +28,11 @@ import theta.math.Threads;
 import theta.math.TimedGemm;
 import theta.math.Vec;
 import theta.nn.Architecture;
+import theta.nn.Initializer;
 import theta.nn.Network;
+import theta.optim.Optimizers;
 import theta.train.EpochRecord;
-import theta.train.Initializer;
+import theta.train.Optimization;
 import theta.train.TrainConfig;
 import theta.train.TrainListener;
 import theta.train.Trainer;
@@ -40,10 +42,11 @@ import theta.train.Trainer;
  * speed against the machine's sgemm peak, inference throughput, latency and memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures training and inference speed on MNIST (60,000 training images, no validation split).",
-            "Matrix-product FLOPs are counted analytically: forward 2*in*out per layer and example, backward",
-            "2*in*out per layer (weight gradient) plus 2*in*out per layer above the first (input gradient):",
-            "dense-equivalent; useful FLOPs count the first layer's products on the nonzero pixels only."})
+        header = "Measures training and inference speed on MNIST.",
+        description = {"Trains on all 60,000 training images (no validation split). Matrix-product FLOPs are counted"
+            + " analytically: forward 2*in*out per layer and example, backward 2*in*out per layer (weight gradient)"
+            + " plus 2*in*out per layer above the first (input gradient): dense-equivalent FLOPs. Useful FLOPs"
+            + " count the first layer's products on the nonzero pixels only."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -89,22 +92,26 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (Threads.Scope t = Threads.use(threads)) {
+            return bench();
+        }
+    }
+
+    private Integer bench() throws IOException {
         double jvmToCommand = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         PrintWriter o = spec.commandLine().getOut();
-        if (threads != null) {
-            Threads.set(threads);
-        }
         Precision p = TrainOptions.parsePrecision(precision);
-        TrainConfig cfg = new TrainConfig(Architecture.parseHidden(hidden), activation, "softmax", "auto", optimizer,
-                lr, "constant", epochs, batch, 0, 0, 0, 0, 0, "none", seed, p, 0);
+        TrainConfig cfg = new TrainConfig(Architecture.parseHidden(hidden), Activations.parse(activation), Loss.SOFTMAX,
+                null, Optimization.MiniBatch.PLAIN, epochs, 0, seed, p, 0)
+                .withOptimizer(Optimizers.parse(optimizer)).withLearningRate(lr).withBatchSize(batch);
         Splits splits = load(spec.commandLine().getErr());
         Dataset train = splits.train();
         Dataset test = splits.test();
         TimedGemm products = new TimedGemm(Gemm.blas());
         products.counting(false); // only training's products count: from onStart to each epoch's last batch
         Network net = new Network(new Architecture(train.features(), cfg.hidden(), train.classes()),
-                Activations.parse(activation), Loss.SOFTMAX, products);
-        double[] init = Initializer.parameters(net, Initializer.resolve("auto", activation), seed);
+                cfg.activation(), cfg.output(), products);
+        double[] init = Initializer.parameters(net, cfg.initialisation(), seed);
         double firstAnswer = firstAnswer(net, init, p, test);
 
         GemmPeak before = GemmPeak.measure(peakSize, 3);

@@ -117,8 +117,8 @@ final class BenchMath {
             inference.add(new BenchReport.Inference(p.batch(), p.seconds(), p.samplesPerSecond(), gflops,
                     gflops / peak, useful, useful / peak, (double) p.correct() / p.examples()));
         }
-        BenchReport.Setup setup = new BenchReport.Setup(arch.toString(), cfg.activation(), cfg.optimizer(),
-                cfg.learningRate(), cfg.batchSize(), cfg.epochs(), cfg.precision().name().toLowerCase(java.util.Locale.ROOT),
+        BenchReport.Setup setup = new BenchReport.Setup(arch.toString(), cfg.activation().spec(),
+                cfg.optimization().spec(), cfg.learningRate(), cfg.miniBatch().batchSize(), cfg.epochs(), cfg.precision().name().toLowerCase(java.util.Locale.ROOT),
                 Threads.get(), trainSize, testSize, gflopEpoch, forwardFlops(arch), trainDensity, testDensity,
                 usefulEpoch, usefulForward, firstLayer(net, shapes, trainDensity), theta.math.SparseMatrix.kernels());
         return new BenchReport(setup, machine(), epochs, median, products, before, after, peak, inference,

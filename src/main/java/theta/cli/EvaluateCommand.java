@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +18,7 @@ import theta.data.Dataset;
 import theta.data.Splits;
 import theta.eval.Evaluation;
 import theta.eval.Evaluator;
+import theta.io.Json;
 import theta.io.ModelFile;
 import theta.math.Precision;
 import theta.math.Vec;
@@ -26,8 +26,9 @@ import theta.nn.Model;
 
 /** theta evaluate: accuracy, loss, confusion matrix, per-class scores, most confident mistakes. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measures a saved model on the test set (or another split): accuracy, loss, confusion matrix,"
-                + " per-class precision/recall/F1 and the most confidently wrong images.")
+        header = "Measures a saved model on the test set or another split.",
+        description = "Prints accuracy, loss, the confusion matrix, per-class precision, recall and F1, and the most"
+                + " confidently wrong images; --json prints them as JSON.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +44,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the evaluation as JSON.")
     boolean json;
+
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also draw confusion.png (heat map with counts), class-scores.png (precision/recall bars)"
+                    + " and wrong.png (the most confidently wrong images) into DIR.")
+    Path plots;
 
     @Mixin
     DataOptions data;
@@ -74,8 +80,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         params.copyFrom(model.params());
         Evaluation e = Evaluator.evaluate(model.network(), params, d, model.network().workspace(500, Precision.F64),
                 worst);
+        if (plots != null) {
+            for (Path p : theta.plot.EvaluationPlots.write(plots, e, d, modelFile.getFileName().toString())) {
+                spec.commandLine().getErr().println("wrote " + p);
+            }
+        }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(toJson(e)));
+            out.println(Json.PRETTY.toJson(toJson(e)));
         } else {
             print(out, e);
         }

@@ -14,8 +14,9 @@ import theta.nn.Model;
 
 /** theta export: a model's weight matrices as NumPy .npz or Octave text. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes a model's Theta1, Theta2 (units x (inputs+1), bias in column 0) to a NumPy .npz",
-            "or an Octave text file (.txt/.mat, as 'save -text' writes), chosen by the extension."})
+        header = "Writes a model's Theta1, Theta2 to a NumPy .npz or an Octave text file.",
+        description = "Each Theta is units x (inputs+1), bias in column 0. The extension chooses the format: .npz, or"
+                + " .txt and .mat for Octave's 'save -text' format.")
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

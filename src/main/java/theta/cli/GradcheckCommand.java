@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,14 +18,14 @@ import theta.check.CheckReport;
 import theta.check.GradCheckSuite;
 import theta.check.SimulatedBug;
 import theta.data.Dataset;
+import theta.io.Json;
 import theta.loss.Loss;
 
 /** theta gradcheck: numerical vs analytical gradients for every activation x output x lambda. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Checks the network's analytical gradient against central differences (float64) for every",
-            "activation x output x lambda: on the classic debug network (3-5-3, m = 5, weights sin(1..N)/10)",
-            "and on a real MNIST mini-batch through a 784-h-10 network (a sample of the parameters).",
+        header = "Checks the analytical gradient against central differences for every activation, output and lambda.",
+        description = {"Runs in float64 on the classic debug network (3-5-3, m = 5, weights sin(1..N)/10) and on a"
+            + " real MNIST mini-batch through a 784-h-10 network (a sample of the parameters).",
             "Exit code 0 when every check passes, 1 when one fails (with a diagnosis of why)."})
 public final class GradcheckCommand implements Callable<Integer> {
     @Spec
@@ -85,11 +84,16 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw numerical against analytical derivatives (PNG) of the first failing check, or of the"
+                    + " first check when all pass.")
+    java.nio.file.Path plot;
+
     @Mixin
     DataOptions data;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<Activation> acts = activations == null ? Activations.builtins()
                 : activations.stream().map(Activations::parse).toList();
@@ -110,10 +114,16 @@ public final class GradcheckCommand implements Callable<Integer> {
                     }
                 });
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
-                    .toJson(GradcheckReport.toJson(results)));
+            out.println(Json.PRETTY.toJson(GradcheckReport.toJson(results)));
         } else {
             report.footer(results);
+        }
+        if (plot != null && !results.isEmpty()) {
+            GradCheckSuite.Result shown = results.stream().filter(r -> !r.report().passed()).findFirst()
+                    .orElse(results.get(0));
+            String title = GradcheckReport.title(shown);
+            theta.plot.Charts.write(plot, theta.plot.GradientPlot.draw(title, shown.report()));
+            spec.commandLine().getErr().println("wrote " + plot + ": " + title);
         }
         return results.stream().allMatch(r -> r.report().passed()) ? Main.OK : Main.FAILED;
     }
@@ -124,14 +134,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         }
         Dataset train = data.load(msg -> spec.commandLine().getErr().println(msg)).train();
         int m = Math.min(batchSize, train.size());
-        int n = train.features();
-        double[] x = new double[m * n];
-        int[] y = new int[m];
-        for (int i = 0; i < m; i++) {
-            train.copyRow(i, x, i * n);
-            y[i] = train.label(i);
-        }
-        return new GradCheckSuite.Batch(train.name() + String.format(Locale.ROOT, "[0..%d)", m), x, y, m,
-                train.classes());
+        return new GradCheckSuite.Batch(train.name() + String.format(Locale.ROOT, "[0..%d)", m),
+                train.rowsAsDoubles(m), train.labels(), m, train.classes());
     }
 }

@@ -41,6 +41,13 @@ final class GradcheckReport {
         out.flush();
     }
 
+    /** One line naming a check and its outcome, e.g. for a plot's title. */
+    static String title(GradCheckSuite.Result r) {
+        return String.format(Locale.ROOT, "%s / %s, lambda %s%s, %s: %s (norm ratio %.2e)", r.activation().spec(),
+                r.loss(), fmt(r.lambda()), r.bug() == SimulatedBug.NONE ? "" : ", bug " + r.bug(), r.problem(),
+                r.report().passed() ? "ok" : "FAIL", r.report().normRatio());
+    }
+
     void row(GradCheckSuite.Result r) {
         CheckReport c = r.report();
         out.printf(Locale.ROOT, "%-24s %-11s %6s  %-28s %10.2e %10.2e %5d  %s%n", r.activation().spec(), r.loss(),

@@ -19,11 +19,14 @@ import theta.Version;
                 PredictCommand.class,
                 GradcheckCommand.class,
                 CostCommand.class,
+                DiagnoseCommand.class,
                 ActivationsCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,
                 DataCommand.class,
                 BenchCommand.class,
+                PlotCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
@@ -43,6 +46,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Plots are drawn with AWT; a server or CI has no display to look for.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -51,7 +56,33 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
+        String unknown = unknownCommand(cl, args);
+        if (unknown != null) {
+            err.println(unknown);
+            return BAD_INPUT;
+        }
         return cl.execute(args);
+    }
+
+    /**
+     * The one-line error for a word where a command is expected and no command has that name, or
+     * null. Checked before picocli parses, so that {@code theta nosuch --help} is an error too
+     * rather than the main usage.
+     */
+    static String unknownCommand(CommandLine cl, String[] args) {
+        CommandLine current = cl;
+        for (String arg : args) {
+            if (arg.startsWith("-") || current.getSubcommands().isEmpty()) {
+                return null;
+            }
+            CommandLine sub = current.getSubcommands().get(arg);
+            if (sub == null) {
+                return "theta: " + arg + ": unknown command; commands of '" + current.getCommandName() + "': "
+                        + String.join(", ", current.getSubcommands().keySet());
+            }
+            current = sub;
+        }
+        return null;
     }
 
     static CommandLine commandLine() {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,14 +18,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import theta.data.Dataset;
 import theta.data.DigitImage;
 import theta.eval.Classifier;
+import theta.io.Json;
 import theta.io.ModelFile;
+import theta.math.ArgMax;
 import theta.nn.Model;
 
 /** theta predict: the class and probabilities of images, or of test-set examples by index. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predicts the digit in image files (PNG, JPEG, GIF, BMP of any size, prepared like MNIST:",
-            "grayscale, polarity detected, digit fitted into 20x20 and centred by centre of mass in 28x28)",
-            "or in test-set examples given with --index."})
+        header = "Predicts the digit in image files or in test-set examples.",
+        description = "Images (PNG, JPEG, GIF, BMP of any size) are prepared as MNIST's digits were: grayscale,"
+                + " polarity detected, the digit fitted into 20x20 and centred by its centre of mass in 28x28."
+                + " Test-set examples are given with --index.")
 public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,7 +73,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(results));
+            out.println(Json.PRETTY.toJson(results));
             return Main.OK;
         }
         for (Map<String, Object> r : results) {
@@ -96,12 +98,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> result(String input, int label, double[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
+        int best = ArgMax.of(p);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input);
         m.put("prediction", best);

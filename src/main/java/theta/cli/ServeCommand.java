@@ -18,7 +18,9 @@ import theta.web.Server;
 
 /** theta serve: a web page to draw a digit and see the model's prediction. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves a page where you draw a digit and see the prediction, and a JSON API (POST /api/predict).")
+        header = "Serves a page to draw a digit and see the prediction, and a JSON prediction API.",
+        description = "The page is at / and the API at POST /api/predict; the server listens on 127.0.0.1 unless"
+                + " --host says otherwise.")
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,6 +33,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = Server.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
+
+    /** The model report for /report: made on first request (it evaluates the model on its test set). */
+    private byte[] report(Model model) {
+        try {
+            return theta.plot.ModelReport.html(modelFile, model, msg -> { }).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            return theta.plot.Report.error(String.valueOf(e.getMessage())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -68,6 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); try another --port");
         }
+        server.report(() -> report(model));
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -13,30 +13,29 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import theta.activation.Activations;
 import theta.data.Dataset;
 import theta.data.Splits;
 import theta.eval.Evaluation;
 import theta.eval.Evaluator;
 import theta.io.ModelFile;
-import theta.loss.Loss;
 import theta.math.Vec;
 import theta.nn.Architecture;
+import theta.nn.Initializer;
 import theta.nn.Model;
 import theta.nn.Network;
 import theta.train.Checkpoint;
 import theta.train.CheckpointFile;
 import theta.train.HistoryFiles;
 import theta.train.FullBatchTrainer;
-import theta.train.Initializer;
 import theta.train.Provenance;
 import theta.train.TrainConfig;
 import theta.train.Trainer;
 
 /** theta train: trains a network, saves it with its provenance, prints its test accuracy. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a network on MNIST (or other data), saves the model and prints its test accuracy.",
-            "Ctrl-C saves a checkpoint that --resume continues, to the same final model."})
+        header = "Trains a network, saves the model and prints its test accuracy.",
+        description = "Trains on MNIST unless the data options say otherwise. Ctrl-C saves a checkpoint that --resume"
+                + " continues, to the same final model.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,6 +45,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    PlotOptions plots;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "runs/model.npz",
             description = "Where to save the model; the history goes beside it as .history.csv/.json (default: ${DEFAULT-VALUE}).")
@@ -62,14 +64,22 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (theta.math.Threads.Scope t = theta.math.Threads.use(threads)) {
+            return train();
+        }
+    }
+
+    private Integer train() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (resume != null && !opts.given(spec.commandLine().getParseResult()).isEmpty()) {
+            throw new IllegalArgumentException("--resume continues a run with its checkpoint's settings; "
+                    + String.join(", ", opts.given(spec.commandLine().getParseResult())) + " cannot apply");
+        }
+        plots.check();
         Checkpoint cp = resume == null ? null : CheckpointFile.read(resume);
         prepareOutputFolder();
         TrainConfig cfg = cp != null ? cp.config() : opts.config();
-        if (threads != null) {
-            theta.math.Threads.set(threads);
-        }
         // A resumed run holds out what the interrupted one did; a new one what its recipe says.
         Splits splits = data.load(err::println, cp != null ? cp.validation() : opts.recipe().validation());
         int limit = cfg.limit();
@@ -78,9 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Dataset train = splits.train();
         Network net = new Network(new Architecture(train.features(), cfg.hidden(), Math.max(train.classes(),
-                splits.test().classes())), Activations.parse(cfg.activation()), Loss.parse(cfg.output()));
+                splits.test().classes())), cfg.activation(), cfg.output());
         o.printf(Locale.ROOT, "theta train: %s %s/%s on %s (%d train, %d validation, %d test), %d parameters%n",
-                net.architecture(), cfg.activation(), cfg.output(), data.describe(), train.size(),
+                net.architecture(), cfg.activation().spec(), cfg.output().id(), data.describe(), train.size(),
                 splits.hasValidation() ? splits.validation().size() : 0, splits.test().size(), net.layout().size());
         o.printf(Locale.ROOT, "  %s%n", cfg);
         o.flush();
@@ -89,7 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Trainer.Result result;
         if (cfg.fullBatch()) {
-            double[] init = Initializer.parameters(net, Initializer.resolve(cfg.init(), cfg.activation()), cfg.seed());
+            double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
             result = FullBatchTrainer.train(net, cfg, splits, init, listener);
         } else {
             result = trainInterruptibly(net, cfg, splits, cp, listener, err);
@@ -108,6 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
                 Provenance.of(cfg, data.describe(), splits, result, test, seconds));
         ModelFile.write(out, model);
         HistoryFiles.write(out, result.history());
+        plots.afterTraining(o, err, out, model, result.history());
         if (trainEval != null) {
             o.printf(Locale.ROOT, "training accuracy: %.2f%% (%d/%d)%n", 100 * trainEval.accuracy(),
                     trainEval.correct(), trainEval.size());
@@ -115,7 +126,8 @@ public final class TrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "trained in %s%s; model saved to %s%n", Progress.time(seconds),
                 result.bestEpoch() > 0 && !cfg.fullBatch() ? " (best validation epoch " + result.bestEpoch() + ")" : "",
                 out);
-        o.printf(Locale.ROOT, "test accuracy: %.2f%% (%d/%d)%n", 100 * test.accuracy(), test.correct(), test.size());
+        o.printf(Locale.ROOT, "%s: %.2f%% (%d/%d)%n", data.testIsTraining() ? "accuracy on the training data (no --test)"
+                : "test accuracy", 100 * test.accuracy(), test.correct(), test.size());
         return Main.OK;
     }
 
@@ -149,7 +161,7 @@ public final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             double[] init = cp != null ? null
-                    : Initializer.parameters(net, Initializer.resolve(cfg.init(), cfg.activation()), cfg.seed());
+                    : Initializer.parameters(net, cfg.initialisation(), cfg.seed());
             Trainer.Result r = new Trainer(net, cfg, splits, listener).train(init, cp, stop::get);
             if (r.checkpoint() != null) {
                 Path file = CheckpointFile.pathFor(out);

@@ -1,16 +1,27 @@
 package theta.cli;
 
+import java.util.List;
+import java.util.function.BiFunction;
+
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import theta.InputException;
 import theta.activation.Activations;
+import theta.activation.Init;
+import theta.loss.Loss;
 import theta.math.Precision;
+import theta.math.Spec;
 import theta.nn.Architecture;
+import theta.optim.Schedules;
+import theta.train.AugmentConfig;
+import theta.train.Optimization;
 import theta.train.Recipe;
 import theta.train.TrainConfig;
 
 /** The training options; each unset one takes the recipe's value. */
 final class TrainOptions {
-    @Option(names = "--recipe", defaultValue = "default",
-            description = "Preset: default, classic (25 sigmoid units, CG, 5,000 images), best, augmented (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--recipe", paramLabel = "NAME",
+            description = "Preset: default, classic (25 sigmoid units, CG, 5,000 images), best, augmented (default: default).")
     String recipe;
 
     @Option(names = "--hidden", paramLabel = "N[,N...]", description = "Hidden layer sizes, e.g. 800 or 512,256.")
@@ -25,7 +36,7 @@ final class TrainOptions {
     @Option(names = "--init", paramLabel = "SCHEME", description = "Weight init: auto, classic, glorot_uniform, glorot_normal, he_normal, he_uniform, lecun_normal, lecun_uniform.")
     String init;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", description = "sgd[:momentum=0.9,nesterov=true], adam[:beta1=..,beta2=..], adamw[:weight_decay=..], or full-batch lbfgs, cg.")
+    @Option(names = "--optimizer", paramLabel = "SPEC", description = "sgd[:momentum=0.9,nesterov=true], adam[:beta1=0.9,beta2=0.999,eps=1e-8], adamw[:weight_decay=0.01]; or full-batch lbfgs[:history=10] or cg, which take no mini-batch options (--lr, --schedule, --batch, dropout, --max-norm, --patience, --augment).")
     String optimizer;
 
     @Option(names = "--lr", description = "Base learning rate (default: the recipe's, times the activation's scale; see 'theta activations').")
@@ -68,33 +79,69 @@ final class TrainOptions {
     Integer limit;
 
     Recipe recipe() {
-        return Recipe.parse(recipe);
+        return Recipe.parse(recipe == null ? "default" : recipe);
     }
 
-    /** The recipe's config with every given option applied. */
+    /**
+     * The recipe's config with every given option applied, typed. The optimizer goes first, so a
+     * full-batch one (lbfgs, cg) refuses the mini-batch options given with it.
+     */
     TrainConfig config() {
-        TrainConfig r = recipe().config();
-        String act = or(activation, r.activation());
-        return new TrainConfig(
-                hidden == null ? r.hidden() : Architecture.parseHidden(hidden),
-                act, or(output, r.output()), or(init, r.init()),
-                or(optimizer, r.optimizer()), or(lr, r.learningRate() * Activations.parse(act).learningRateScale()),
-                or(schedule, r.schedule()),
-                or(epochs, r.epochs()), or(batch, r.batchSize()), or(lambda, r.lambda()),
-                or(inputDropout, r.inputDropout()), or(dropout, r.hiddenDropout()), or(maxNorm, r.maxNorm()),
-                or(patience, r.patience()), or(augment, r.augment()), or(seed, r.seed()),
-                precision == null ? r.precision() : parsePrecision(precision), or(limit, r.limit()));
+        TrainConfig c = recipe().config();
+        try {
+            if (optimizer != null) {
+                Optimization given = Optimization.parse(optimizer, Optimization.MiniBatch.PLAIN);
+                c = given instanceof Optimization.MiniBatch m ? c.withOptimizer(m.optimizer()) : c.withOptimization(given);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--optimizer: " + e.getMessage(), e);
+        }
+        c = apply(c, "--hidden", hidden, (t, v) -> t.withHidden(Architecture.parseHidden(v)));
+        c = apply(c, "--activation", activation, (t, v) -> t.withActivation(Activations.parse(v)));
+        c = apply(c, "--output", output, (t, v) -> t.withOutput(Loss.parse(v)));
+        c = apply(c, "--init", init, (t, v) -> t.withInit(v.strip().equalsIgnoreCase("auto") ? null : Init.parse(v)));
+        c = apply(c, "--lr", lr, TrainConfig::withLearningRate);
+        c = apply(c, "--schedule", schedule, (t, v) -> t.withSchedule(Schedules.parse(v)));
+        c = apply(c, "--epochs", epochs, TrainConfig::withEpochs);
+        c = apply(c, "--batch", batch, TrainConfig::withBatchSize);
+        c = apply(c, "--lambda", lambda, TrainConfig::withLambda);
+        c = apply(c, "--input-dropout", inputDropout, (t, v) -> t.withDropout(v, t.miniBatch().hiddenDropout()));
+        c = apply(c, "--dropout", dropout, (t, v) -> t.withDropout(t.miniBatch().inputDropout(), v));
+        c = apply(c, "--max-norm", maxNorm, TrainConfig::withMaxNorm);
+        c = apply(c, "--patience", patience, TrainConfig::withPatience);
+        c = apply(c, "--augment", augment, (t, v) -> t.withAugment(AugmentConfig.parse(v)));
+        c = apply(c, "--seed", seed, TrainConfig::withSeed);
+        c = apply(c, "--precision", precision, (t, v) -> t.withPrecision(parsePrecision(v)));
+        return apply(c, "--limit", limit, TrainConfig::withLimit);
+    }
+
+    /** The options given on the command line, as they were written (to refuse them with --resume). */
+    List<String> given(CommandLine.ParseResult parsed) {
+        return parsed.matchedOptions().stream()
+                .filter(o -> TrainOptions.class.equals(o.userObject() instanceof java.lang.reflect.Field f
+                        ? f.getDeclaringClass() : null))
+                .map(o -> o.longestName() + " " + String.join(" ", o.originalStringValues()))
+                .toList();
     }
 
     static Precision parsePrecision(String s) {
         return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "f32", "float32", "float" -> Precision.F32;
             case "f64", "float64", "double" -> Precision.F64;
-            default -> throw new IllegalArgumentException("--precision must be f32 or f64, got '" + s + "'");
+            default -> throw new IllegalArgumentException("must be f32 or f64, got '" + s + "'");
         };
     }
 
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+    /** {@code with.apply(c, value)} when the option was given; its errors are prefixed with the option. */
+    private static <T> TrainConfig apply(TrainConfig c, String option, T value, BiFunction<TrainConfig, T, TrainConfig> with) {
+        if (value == null) {
+            return c;
+        }
+        try {
+            return with.apply(c, value);
+        } catch (InputException | IllegalArgumentException e) {
+            String shown = value instanceof Double d ? Spec.format(d) : String.valueOf(value);
+            throw new IllegalArgumentException(option + " " + shown + ": " + e.getMessage(), e);
+        }
     }
 }

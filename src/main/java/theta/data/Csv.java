@@ -21,11 +21,9 @@ import theta.InputException;
  * exercise data).
  */
 public final class Csv {
-    /** A zero-based label must be below this; guards against reading a pixel column as labels. */
-    public static final int MAX_CLASSES = 1000;
-
     private Csv() {}
 
+    /** Reads {@code file}; labels are written in {@code convention}, whose K (when inferred) is the largest label's. */
     public static Dataset read(Path file, LabelConvention convention) {
         MessageDigest digest = Sha256.digest();
         Rows rows = new Rows();
@@ -90,10 +88,10 @@ public final class Csv {
 
         private void label(String where, String field, LabelConvention convention) {
             double v = parse(where, 1, field);
-            int c = v == Math.rint(v) ? convention.toClass((long) v, MAX_CLASSES) : -1;
+            int c = v == Math.rint(v) ? convention.index((long) v, LabelConvention.INFERRED_LIMIT) : -1;
             if (c < 0) {
                 throw new InputException(where + ": label " + field.strip() + " is out of range "
-                        + convention.range(MAX_CLASSES));
+                        + convention.range(LabelConvention.INFERRED_LIMIT));
             }
             if (count == labels.length) {
                 labels = Arrays.copyOf(labels, 2 * count);
@@ -172,9 +170,12 @@ public final class Csv {
             int side = (int) Math.round(Math.sqrt(features));
             int rowsOfImage = side * side == features ? side : 1;
             int colsOfImage = features / rowsOfImage;
-            // 1..10 files are digits: always ten classes, even when a digit is missing.
-            int classes = convention == LabelConvention.ONE_TO_TEN ? 10 : Math.max(2, maxClass + 1);
+            LabelConvention resolved = convention.resolve(maxClass, 2);
+            int classes = resolved.classes();
             int[] l = Arrays.copyOf(labels, count);
+            for (int i = 0; i < count; i++) {
+                l[i] = resolved.toClass(l[i]);
+            }
             Dataset d = floats != null
                     ? Dataset.ofDoubles(file.getFileName().toString(), Arrays.copyOf(floats, values), l,
                             rowsOfImage, colsOfImage, classes)

@@ -189,6 +189,16 @@ public final class Dataset {
         }
     }
 
+    /** The features of the first {@code count} examples in double, row-major ({@code count x features}). */
+    public double[] rowsAsDoubles(int count) {
+        int n = features();
+        double[] x = new double[Math.multiplyExact(Objects.checkIndex(count, size + 1), n)];
+        for (int i = 0; i < count; i++) {
+            copyRow(i, x, i * n);
+        }
+        return x;
+    }
+
     private int index(int i, int j) {
         Objects.checkIndex(j, features());
         return (start + Objects.checkIndex(i, size)) * features() + j;
@@ -217,6 +227,33 @@ public final class Dataset {
             }
         }
         return new Dataset(name, source, checksums, b, f, l, 0, l.length, rows, cols, classes);
+    }
+
+    /**
+     * The same examples with each image read column by column: stored value {@code c*rows + r}
+     * becomes pixel (r, c) of a rows x cols image, in new arrays.
+     */
+    public Dataset withImagesTransposed() {
+        int n = features();
+        int[] perm = new int[n];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                perm[r * cols + c] = c * rows + r;
+            }
+        }
+        byte[] b = bytes != null ? new byte[size * n] : null;
+        double[] f = bytes == null ? new double[size * n] : null;
+        for (int i = 0; i < size; i++) {
+            int from = (start + i) * n;
+            for (int j = 0; j < n; j++) {
+                if (b != null) {
+                    b[i * n + j] = bytes[from + perm[j]];
+                } else {
+                    f[i * n + j] = reals[from + perm[j]];
+                }
+            }
+        }
+        return new Dataset(name, source, checksums, b, f, labels(), 0, size, rows, cols, classes);
     }
 
     /** The same examples under another name. */

@@ -26,8 +26,8 @@ public final class Idx {
     /** Images as stored: {@code count} images of rows x cols unsigned bytes, and the file's SHA-256. */
     public record Images(int count, int rows, int cols, byte[] pixels, String sha256) {}
 
-    /** Labels as classes 0..9 (after the convention), and the file's SHA-256. */
-    public record Labels(int[] classes, String sha256) {}
+    /** Labels as classes 0..count-1 (after the convention), and the file's SHA-256. */
+    public record Labels(int[] classes, int count, String sha256) {}
 
     public static Images readImages(Path file) {
         try (IdxInput in = IdxInput.open(file)) {
@@ -46,20 +46,27 @@ public final class Idx {
         try (IdxInput in = IdxInput.open(file)) {
             byte[] raw = in.data(in.header(1, "labels"));
             int[] classes = new int[raw.length];
+            int max = 0;
             for (int i = 0; i < raw.length; i++) {
-                classes[i] = convention.toClass(raw[i] & 0xFF, CLASSES);
+                classes[i] = convention.index(raw[i] & 0xFF, CLASSES);
                 if (classes[i] < 0) {
                     throw in.fault("label " + (raw[i] & 0xFF) + " at index " + i + " is out of range "
                             + convention.range(CLASSES));
                 }
+                max = Math.max(max, classes[i]);
             }
-            return new Labels(classes, in.sha256());
+            // IDX label files hold digits: ten classes unless the convention names another K.
+            LabelConvention resolved = convention.resolve(max, CLASSES);
+            for (int i = 0; i < raw.length; i++) {
+                classes[i] = resolved.toClass(classes[i]);
+            }
+            return new Labels(classes, resolved.classes(), in.sha256());
         } catch (IOException e) {
             throw new InputException(file + ": cannot read (" + e + ")", e);
         }
     }
 
-    /** Reads an image file and its label file into one dataset of 10 classes. */
+    /** Reads an image file and its label file into one dataset (10 classes unless the convention fixes K). */
     public static Dataset read(String name, Path images, Path labels, LabelConvention convention) {
         Images im = readImages(images);
         Labels lb = readLabels(labels, convention);
@@ -68,7 +75,7 @@ public final class Idx {
                     + " has " + im.count() + " images");
         }
         Path folder = images.toAbsolutePath().getParent();
-        return Dataset.ofBytes(name, im.pixels(), lb.classes(), im.rows(), im.cols(), CLASSES)
+        return Dataset.ofBytes(name, im.pixels(), lb.classes(), im.rows(), im.cols(), lb.count())
                 .withSource(folder == null ? images.toString() : folder.toString(),
                         List.of(Sha256.line(im.sha256(), images), Sha256.line(lb.sha256(), labels)));
     }

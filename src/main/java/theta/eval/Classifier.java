@@ -37,16 +37,4 @@ public final class Classifier {
         net.forward(params, 1, ws, Mode.eval());
         return net.probabilities(ws, 0, new double[net.architecture().outputs()]);
     }
-
-    /** The predicted class of one input. */
-    public int classify(float[] features) {
-        double[] p = probabilities(features);
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
-    }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.math.Vec;
 import theta.nn.Mode;
 import theta.nn.Network;

@@ -3,6 +3,7 @@ package theta.eval;
 import java.util.Arrays;
 
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.math.Vec;
 import theta.nn.Mode;
 import theta.nn.Network;

@@ -20,6 +20,7 @@ public final class ArrayFiles {
             case NPY -> NamedArrays.fromFile(file.toString(), List.of(Npy.read(file)));
             case NPZ -> Npz.read(file);
             case OCTAVE_TEXT -> OctaveText.read(file);
+            case MAT -> MatFile.read(file);
         };
     }
 
@@ -30,7 +31,7 @@ public final class ArrayFiles {
 
     /**
      * Writes the arrays in the format of {@code file}'s extension, atomically. {@code precision}
-     * applies to .npy and .npz; Octave text always carries full double precision.
+     * applies to .npy and .npz; Octave text and MAT-files always carry full double precision.
      */
     public static void write(Path file, NamedArrays arrays, Precision precision) throws IOException {
         switch (ArrayFormat.forExtension(file)) {
@@ -43,6 +44,7 @@ public final class ArrayFiles {
             }
             case NPZ -> Npz.write(file, arrays, precision);
             case OCTAVE_TEXT -> OctaveText.write(file, arrays);
+            case MAT -> MatFile.write(file, arrays);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -34,7 +33,7 @@ public final class ModelFile {
     public static final String METADATA = "model.json";
     static final String FORMAT = "theta-model";
     static final int VERSION = 1;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = Json.PRETTY;
 
     private ModelFile() {}
 
@@ -130,9 +129,6 @@ public final class ModelFile {
                     meta.getAsJsonObject("provenance"));
         } catch (NullPointerException | ClassCastException | IllegalStateException | JsonParseException
                  | IllegalArgumentException e) {
-            if (e instanceof InputException ie) {
-                throw ie;
-            }
             throw new InputException(where + ": damaged " + METADATA + " (" + e.getMessage() + ")");
         }
     }

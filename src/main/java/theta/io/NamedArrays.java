@@ -19,10 +19,17 @@ import theta.InputException;
 public final class NamedArrays implements Iterable<NdArray> {
     private final String source;
     private final Map<String, NdArray> byName;
+    /** Variables of the file that could not be read as arrays, with the reason: a lookup of one says why. */
+    private final Map<String, String> unreadable;
 
-    private NamedArrays(String source, Map<String, NdArray> byName) {
+    private NamedArrays(String source, Map<String, NdArray> byName, Map<String, String> unreadable) {
         this.source = source;
         this.byName = Collections.unmodifiableMap(byName);
+        this.unreadable = Map.copyOf(unreadable);
+    }
+
+    private NamedArrays(String source, Map<String, NdArray> byName) {
+        this(source, byName, Map.of());
     }
 
     /** Arrays built in code; names must be distinct. */
@@ -43,13 +50,21 @@ public final class NamedArrays implements Iterable<NdArray> {
 
     /** Arrays read from {@code source}; a repeated name is a fault of the file. */
     static NamedArrays fromFile(String source, List<NdArray> arrays) {
+        return fromFile(source, arrays, Map.of());
+    }
+
+    /**
+     * Arrays read from {@code source}, which also held the variables in {@code unreadable} (name to
+     * the one-line reason they are not arrays): looking one of them up throws that reason.
+     */
+    static NamedArrays fromFile(String source, List<NdArray> arrays, Map<String, String> unreadable) {
         Map<String, NdArray> map = new LinkedHashMap<>();
         for (NdArray a : arrays) {
             if (map.put(a.name(), a) != null) {
                 throw new InputException(source + ": two arrays named '" + a.name() + "'");
             }
         }
-        return new NamedArrays(source, map);
+        return new NamedArrays(source, map, unreadable);
     }
 
     /** The file these arrays were read from, or "" when built in code. */
@@ -61,12 +76,15 @@ public final class NamedArrays implements Iterable<NdArray> {
     public NamedArrays with(NdArray a) {
         Map<String, NdArray> map = new LinkedHashMap<>(byName);
         map.put(a.name(), a);
-        return new NamedArrays(source, map);
+        return new NamedArrays(source, map, unreadable);
     }
 
     /** The array called {@code name}; InputException naming the file and the names it has if absent. */
     public NdArray get(String name) {
         NdArray a = byName.get(name);
+        if (a == null && unreadable.containsKey(name)) {
+            throw new InputException(unreadable.get(name));
+        }
         if (a == null) {
             throw new InputException(label() + ": no array '" + name + "' (has: "
                     + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())) + ")");

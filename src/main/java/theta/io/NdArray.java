@@ -123,11 +123,6 @@ public final class NdArray {
         return data.clone();
     }
 
-    /** Copies the row-major elements into {@code dst} from {@code dstPos}, e.g. into a flat parameter vector. */
-    public void copyTo(double[] dst, int dstPos) {
-        System.arraycopy(data, 0, dst, dstPos, data.length);
-    }
-
     /** The elements in column-major (Fortran/Octave) order, first index fastest: Octave's {@code A(:)}. */
     public double[] toColumnMajor() {
         return Layout.cToFortran(data, shape);

@@ -133,7 +133,7 @@ public final class Npy {
         write(file, a, Precision.F64);
     }
 
-    /** Writes {@code a} as little-endian float64 or float32 ('<f8' / '<f4'), C order, atomically. */
+    /** Writes {@code a} as little-endian float64 or float32 ({@code '<f8'} / {@code '<f4'}), C order, atomically. */
     public static void write(Path file, NdArray a, Precision precision) throws IOException {
         AtomicFile.write(file, out -> write(out, a, precision));
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import theta.math.StableMath;
 import theta.math.Vec;
 
 /**
@@ -53,7 +54,7 @@ public enum Loss {
                 double y = c == label ? 1 : 0;
                 sum += Math.max(x, 0) - x * y + Math.log1p(Math.exp(-Math.abs(x)));
                 if (dz != null) {
-                    dz.set(dOff + c, sigmoid(x) - y);
+                    dz.set(dOff + c, StableMath.sigmoid(x) - y);
                 }
             }
             return sum;
@@ -74,7 +75,7 @@ public enum Loss {
         public double loss(Vec z, int off, int k, int label, Vec dz, int dOff) {
             double sum = 0;
             for (int c = 0; c < k; c++) {
-                double s = sigmoid(z.get(off + c));
+                double s = StableMath.sigmoid(z.get(off + c));
                 double e = s - (c == label ? 1 : 0);
                 sum += 0.5 * e * e;
                 if (dz != null) {
@@ -144,18 +145,9 @@ public enum Loss {
         return s;
     }
 
-    /** 1 / (1 + exp(-x)), written so that exp never overflows. */
-    static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
-    }
-
     private static void sigmoids(Vec z, int off, int k, double[] out) {
         for (int c = 0; c < k; c++) {
-            out[c] = sigmoid(z.get(off + c));
+            out[c] = StableMath.sigmoid(z.get(off + c));
         }
     }
 }

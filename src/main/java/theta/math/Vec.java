@@ -143,7 +143,7 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
         Kernels.fillRows(row, rowOff, this, rows, cols);
     }
 
-    /** this[i] = 0 where |this[i]| < tiny, for i in [from, to) (the rest, and NaN, unchanged). */
+    /** this[i] = 0 where |this[i]| &lt; tiny, for i in [from, to) (the rest, and NaN, unchanged). */
     public void flushBelow(double tiny, int from, int to) {
         Kernels.flushBelow(this, tiny, from, to);
     }

@@ -61,15 +61,6 @@ public record Architecture(int inputs, int[] hidden, int outputs) {
         return l <= hidden.length ? hidden[l - 1] : outputs;
     }
 
-    /** Widest layer, inputs included. */
-    public int widest() {
-        int w = Math.max(inputs, outputs);
-        for (int h : hidden) {
-            w = Math.max(w, h);
-        }
-        return w;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture a && a.inputs == inputs && a.outputs == outputs

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import theta.activation.Activation;
 import theta.loss.Loss;
+import theta.math.ArgMax;
 import theta.math.Gemm;
 import theta.math.Parallel;
 import theta.math.Vec;
@@ -272,13 +273,7 @@ public final class Network {
     public int predicted(Workspace ws, int i) {
         int k = arch.outputs();
         Vec z = ws.logits();
-        int best = 0;
-        for (int c = 1; c < k; c++) {
-            if (z.get(i * k + c) > z.get(i * k + best)) {
-                best = c;
-            }
-        }
-        return best;
+        return ArgMax.of(k, c -> z.get(i * k + c));
     }
 
     private void check(Vec params, int m, Workspace ws) {

@@ -3,6 +3,7 @@ package theta.nn;
 import java.util.BitSet;
 
 import theta.math.DifferentiableFunction;
+import theta.math.KinkAware;
 import theta.math.Precision;
 import theta.math.Vec;
 
@@ -11,7 +12,7 @@ import theta.math.Vec;
  * over double[]: what the gradient checker checks and what the full-batch minimisers minimise.
  * Evaluates in the given precision (float64 for checks); deterministic (evaluation mode).
  */
-public final class NetworkCost implements DifferentiableFunction {
+public final class NetworkCost implements KinkAware {
     private final Network net;
     private final int[] labels;
     private final int m;
@@ -82,6 +83,7 @@ public final class NetworkCost implements DifferentiableFunction {
      * For every hidden pre-activation of the last evaluation and every kink k of the activation,
      * whether z > k. Two evaluations with different states straddle a kink.
      */
+    @Override
     public BitSet kinkState() {
         double[] kinks = net.activation().kinks();
         BitSet bits = new BitSet();

@@ -30,8 +30,6 @@ public final class Workspace {
     final Vec ones;
     /** Scratch for dropout's random draws, turned into a mask a chunk at a time. */
     final double[] draws = new double[1024];
-    /** Scratch row for probabilities. */
-    final double[] row;
     /** The nonzeros of the first layer's input (allocated on first use), see {@link InputProducts}. */
     private SparseMatrix inputIndex;
     /** Whether the last forward pass multiplied only the input's nonzeros (the backward pass does too). */
@@ -59,7 +57,6 @@ public final class Workspace {
         }
         ones = precision.zeros(capacity);
         ones.fill(1);
-        row = new double[arch.outputs()];
     }
 
     /**

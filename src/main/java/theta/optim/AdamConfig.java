@@ -2,6 +2,8 @@ package theta.optim;
 
 import java.util.BitSet;
 
+import theta.math.Spec;
+
 /**
  * Adam with bias correction; with {@code weightDecay > 0} it is AdamW (decoupled weight decay,
  * PyTorch's convention: the decay is scaled by the scheduled learning rate):
@@ -44,9 +46,9 @@ public record AdamConfig(double beta1, double beta2, double eps, double weightDe
 
     @Override
     public String spec() {
-        String s = "beta1=" + SpecReader.format(beta1) + ",beta2=" + SpecReader.format(beta2)
-                + ",eps=" + SpecReader.format(eps);
-        return weightDecay == 0 ? "adam:" + s : "adamw:" + s + ",weight_decay=" + SpecReader.format(weightDecay);
+        String s = "beta1=" + Spec.format(beta1) + ",beta2=" + Spec.format(beta2)
+                + ",eps=" + Spec.format(eps);
+        return weightDecay == 0 ? "adam:" + s : "adamw:" + s + ",weight_decay=" + Spec.format(weightDecay);
     }
 
     @Override

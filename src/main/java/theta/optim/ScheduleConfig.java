@@ -1,5 +1,7 @@
 package theta.optim;
 
+import theta.math.Spec;
+
 /**
  * A validated schedule configuration, as parsed from a spec by {@link Schedules#parse}. It does
  * not hold the base rate or the epoch length; {@link #create} takes them, since they come from
@@ -62,7 +64,7 @@ public sealed interface ScheduleConfig {
 
         @Override
         public String spec() {
-            return withWarmup("step:gamma=" + SpecReader.format(gamma) + "," + every.spec("every"), warmup);
+            return withWarmup("step:gamma=" + Spec.format(gamma) + "," + every.spec("every"), warmup);
         }
 
         @Override
@@ -82,7 +84,7 @@ public sealed interface ScheduleConfig {
 
         @Override
         public String spec() {
-            return withWarmup("cosine:floor=" + SpecReader.format(floor), warmup);
+            return withWarmup("cosine:floor=" + Spec.format(floor), warmup);
         }
 
         @Override

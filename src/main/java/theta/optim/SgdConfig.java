@@ -2,6 +2,8 @@ package theta.optim;
 
 import java.util.BitSet;
 
+import theta.math.Spec;
+
 /**
  * Stochastic gradient descent, PyTorch's conventions (no dampening), with v the velocity:
  * <ul>
@@ -30,7 +32,7 @@ public record SgdConfig(double momentum, boolean nesterov) implements OptimizerC
         if (momentum == 0) {
             return "sgd";
         }
-        return "sgd:momentum=" + SpecReader.format(momentum) + ",nesterov=" + nesterov;
+        return "sgd:momentum=" + Spec.format(momentum) + ",nesterov=" + nesterov;
     }
 
     @Override

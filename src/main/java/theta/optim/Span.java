@@ -1,5 +1,7 @@
 package theta.optim;
 
+import theta.math.Spec;
+
 /**
  * A length of training in updates or in epochs, for schedule options such as
  * {@code every_epochs=10} or {@code warmup_steps=500}.
@@ -10,6 +12,7 @@ package theta.optim;
 public record Span(double amount, Unit unit) {
     public static final Span NONE = new Span(0, Unit.STEPS);
 
+    /** What a span counts: optimiser steps (updates) or epochs (passes over the training set). */
     public enum Unit {
         STEPS, EPOCHS;
 
@@ -48,6 +51,6 @@ public record Span(double amount, Unit unit) {
 
     /** How this span is written in a spec, e.g. {@code warmup_epochs=0.5}. */
     String spec(String key) {
-        return key + unit.suffix() + "=" + SpecReader.format(amount);
+        return key + unit.suffix() + "=" + Spec.format(amount);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import theta.math.Spec;
+
 /**
  * Reads a command-line spec {@code name[:key=value[,key=value...]]}, e.g. {@code sgd:momentum=0.9}.
  *
@@ -26,32 +28,31 @@ final class SpecReader {
 
     /** Splits {@code spec}; {@code names} are the allowed names, used in the error for an unknown one. */
     static SpecReader read(String kind, String spec, List<String> names) {
-        String s = spec == null ? "" : spec.strip();
-        int colon = s.indexOf(':');
-        String name = (colon < 0 ? s : s.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
+        return read(kind, Spec.parse(spec), names, String.join(", ", names));
+    }
+
+    /** As {@link #read(String, String, List)}, with {@code allowedNames} in the error for an unknown name. */
+    static SpecReader read(String kind, Spec spec, List<String> names, String allowedNames) {
+        String name = spec.name().toLowerCase(Locale.ROOT);
         if (name.isEmpty()) {
-            throw new IllegalArgumentException(kind + " '" + s + "' has no name; allowed: " + String.join(", ", names));
+            throw new IllegalArgumentException(kind + " '" + spec.text() + "' has no name; allowed: " + allowedNames);
         }
         if (!names.contains(name)) {
-            throw new IllegalArgumentException(kind + " '" + name + "' is unknown; allowed: " + String.join(", ", names));
+            throw new IllegalArgumentException(kind + " '" + name + "' is unknown; allowed: " + allowedNames);
         }
         SpecReader r = new SpecReader(kind, name);
-        if (colon >= 0) {
-            for (String part : s.substring(colon + 1).split(",", -1)) {
-                r.addOption(part.strip());
-            }
+        for (Spec.Item item : spec.items()) {
+            r.addOption(item);
         }
         return r;
     }
 
-    private void addOption(String part) {
-        int eq = part.indexOf('=');
-        if (eq <= 0 || eq == part.length() - 1) {
-            throw fail("'" + part + "' is not key=value");
+    private void addOption(Spec.Item item) {
+        if (!item.isKeyValue() || item.value().isEmpty()) {
+            throw fail("'" + item.text() + "' is not key=value");
         }
-        String key = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-        if (options.put(key, part.substring(eq + 1).strip()) != null) {
-            throw fail(key + " is given twice");
+        if (options.put(item.key(), item.value()) != null) {
+            throw fail(item.key() + " is given twice");
         }
     }
 
@@ -64,7 +65,7 @@ final class SpecReader {
     }
 
     double number(String key, double dflt) {
-        allowed.add(key + " (default " + format(dflt) + ")");
+        allowed.add(key + " (default " + Spec.format(dflt) + ")");
         String v = options.remove(key);
         if (v == null) {
             return dflt;
@@ -78,6 +79,14 @@ final class SpecReader {
             // fall through to the message below
         }
         throw fail(key + " '" + v + "' is not a finite number");
+    }
+
+    int whole(String key, int dflt) {
+        double d = number(key, dflt);
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+            throw fail(key + " '" + Spec.format(d) + "' is not a whole number");
+        }
+        return (int) d;
     }
 
     boolean bool(String key, boolean dflt) {
@@ -114,13 +123,5 @@ final class SpecReader {
 
     IllegalArgumentException fail(String what) {
         return new IllegalArgumentException(kind + " " + name + ": " + what);
-    }
-
-    /** A number as written in a spec: no trailing ".0" on whole numbers. */
-    static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
     }
 }

@@ -3,6 +3,7 @@ package theta.train;
 import java.util.Locale;
 
 import theta.InputException;
+import theta.math.Spec;
 
 /**
  * How training images are distorted on the fly: a random affine map about the image centre,
@@ -51,14 +52,14 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
 
     private static void checkScale(double lo, double hi) {
         if (!(lo >= 0.25 && lo <= hi && hi <= 4)) {
-            throw new InputException("augment: scale=" + format(lo) + ".." + format(hi)
+            throw new InputException("augment: scale=" + Spec.format(lo) + ".." + Spec.format(hi)
                     + " is not allowed; allowed: 0.25 <= min scale <= max scale <= 4");
         }
     }
 
     private static void check(String key, double value, double lo, double hi, String allowed) {
         if (!(value >= lo && value <= hi)) { // also rejects NaN
-            throw new InputException("augment: " + key + "=" + format(value) + " is out of range; allowed: " + allowed);
+            throw new InputException("augment: " + key + "=" + Spec.format(value) + " is out of range; allowed: " + allowed);
         }
     }
 
@@ -116,9 +117,9 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
             throw new InputException("augment: empty value; allowed: none, affine, warp, elastic,"
                     + " optionally followed by :key=value,...");
         }
-        String s = spec.trim();
-        int colon = s.indexOf(':');
-        String preset = (colon < 0 ? s : s.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+        Spec parsed = Spec.parse(spec);
+        String s = parsed.text();
+        String preset = parsed.name().toLowerCase(Locale.ROOT);
         Builder b = new Builder(switch (preset) {
             case "none" -> none();
             case "affine" -> affine();
@@ -127,10 +128,8 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
             default -> throw new InputException("augment: unknown preset '" + preset + "' in '" + s
                     + "'; allowed: none, affine, warp, elastic");
         });
-        if (colon >= 0) {
-            for (String item : s.substring(colon + 1).split(",", -1)) {
-                b.set(item.trim(), s);
-            }
+        for (Spec.Item item : parsed.items()) {
+            b.set(item, s);
         }
         return b.build();
     }
@@ -140,20 +139,15 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
         if (isIdentity()) {
             return "none";
         }
-        return (elasticProbability > 0 ? "elastic" : "affine") + ":shift=" + format(maxShift)
-                + ",rotate=" + format(maxRotation) + ",scale=" + format(minScale) + ".." + format(maxScale)
-                + ",shear=" + format(maxShear) + ",alpha=" + format(elasticAlpha)
-                + ",sigma=" + format(elasticSigma) + ",p=" + format(elasticProbability);
+        return (elasticProbability > 0 ? "elastic" : "affine") + ":shift=" + Spec.format(maxShift)
+                + ",rotate=" + Spec.format(maxRotation) + ",scale=" + Spec.format(minScale) + ".." + Spec.format(maxScale)
+                + ",shear=" + Spec.format(maxShear) + ",alpha=" + Spec.format(elasticAlpha)
+                + ",sigma=" + Spec.format(elasticSigma) + ",p=" + Spec.format(elasticProbability);
     }
 
     @Override
     public String toString() {
         return spec();
-    }
-
-    /** Shortest text that parses back to the same double (integers without ".0"). */
-    static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Mutable fields for applying KEY=VALUE overrides; validation happens in the record. */
@@ -171,14 +165,13 @@ public record AugmentConfig(double maxShift, double maxRotation, double minScale
             p = c.elasticProbability;
         }
 
-        void set(String item, String spec) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                throw new InputException("augment: expected key=value but got '" + item + "' in '" + spec
+        void set(Spec.Item item, String spec) {
+            if (!item.isKeyValue()) {
+                throw new InputException("augment: expected key=value but got '" + item.text() + "' in '" + spec
                         + "'; allowed keys: " + KEYS);
             }
-            String key = item.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-            String value = item.substring(eq + 1).trim();
+            String key = item.key();
+            String value = item.value();
             switch (key) {
                 case "shift" -> shift = number(key, value, spec);
                 case "rotate" -> rotate = number(key, value, spec);

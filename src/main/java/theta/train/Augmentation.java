@@ -1,9 +1,8 @@
 package theta.train;
 
-import java.util.stream.IntStream;
-
 import theta.data.Dataset;
-import theta.eval.Inputs;
+import theta.data.Inputs;
+import theta.math.Parallel;
 import theta.math.Vec;
 
 /**
@@ -16,15 +15,14 @@ final class Augmentation {
     private float[] src = new float[0];
     private float[] dst = new float[0];
 
-    Augmentation(String spec, Dataset data, long seed) {
+    Augmentation(AugmentConfig cfg, Dataset data, long seed) {
         this.data = data;
-        AugmentConfig cfg = AugmentConfig.parse(spec == null ? "none" : spec);
         if (cfg.isIdentity()) {
             augmenter = null;
             return;
         }
         if (data.rows() * data.cols() != data.features() || data.rows() < 2) {
-            throw new IllegalArgumentException("--augment needs images; " + data.name() + " has "
+            throw new IllegalArgumentException("augmentation needs images; " + data.name() + " has "
                     + data.features() + " features without an image shape");
         }
         augmenter = new Augmenter(cfg, data.rows(), data.cols(), seed);
@@ -45,9 +43,12 @@ final class Augmentation {
         for (int k = 0; k < m; k++) {
             data.copyRow(order[from + k], s, k * n);
         }
-        // Images are independent: distort them on all cores.
-        IntStream.range(0, m).parallel().forEach(k ->
-                augmenter.augment(s, k * n, d, k * n, epoch, order[from + k]));
+        // Images are independent: distort them on theta's worker threads.
+        Parallel.forRange(m, Augmenter.IMAGES_PER_PART, 1, (lo, hi) -> {
+            for (int k = lo; k < hi; k++) {
+                augmenter.augment(s, k * n, d, k * n, epoch, order[from + k]);
+            }
+        });
         input.copyFrom(d, 0, 0, m * n);
     }
 }

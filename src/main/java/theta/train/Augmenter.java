@@ -3,7 +3,9 @@ package theta.train;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
+
+import theta.math.Parallel;
+import theta.math.SplitMix64;
 
 /**
  * Seeded, on-the-fly distortion of training images (row-major, values in [0,1], background 0).
@@ -38,8 +40,11 @@ import java.util.stream.IntStream;
  * <p>Instances are immutable (each thread keeps its own working arrays) and safe to share.
  */
 public final class Augmenter {
-    /** Below this many images a batch runs on the calling thread. */
-    private static final int PARALLEL_MIN = 128;
+    /**
+     * Images per parallel part at the least: one image costs tens of microseconds, so a part of
+     * 16 outweighs a hand-off many times.
+     */
+    static final int IMAGES_PER_PART = 16;
 
     private final AugmentConfig cfg;
     private final int rows;
@@ -62,7 +67,7 @@ public final class Augmenter {
         this.cx = (cols - 1) / 2.0;
         this.cy = (rows - 1) / 2.0;
         this.bank = cfg.isElastic()
-                ? new ElasticFieldBank(rows, cols, cfg.elasticSigma(), mix64(seed ^ 0x13198A2E03707344L))
+                ? new ElasticFieldBank(rows, cols, cfg.elasticSigma(), SplitMix64.mix(seed ^ 0x13198A2E03707344L))
                 : null;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(rows, cols));
     }
@@ -100,7 +105,8 @@ public final class Augmenter {
     /**
      * Augments {@code count} consecutive images: image k is read at {@code srcOff + k*pixels},
      * written at {@code dstOff + k*pixels} and distorted as index {@code firstIndex + k}. From
-     * {@value #PARALLEL_MIN} images on it runs on the common fork-join pool; the result equals
+     * {@value #IMAGES_PER_PART} images per thread it runs on theta's worker threads ({@link Parallel},
+     * as many as {@link theta.math.Threads} says); the result equals
      * calling {@link #augment} for each image. The destination range must not overlap other
      * images' sources.
      */
@@ -128,13 +134,11 @@ public final class Augmenter {
     }
 
     private static void forEach(int count, IntConsumer body) {
-        if (count < PARALLEL_MIN) {
-            for (int k = 0; k < count; k++) {
+        Parallel.forRange(count, IMAGES_PER_PART, 1, (from, to) -> {
+            for (int k = from; k < to; k++) {
                 body.accept(k);
             }
-        } else {
-            IntStream.range(0, count).parallel().forEach(body);
-        }
+        });
     }
 
     /**
@@ -277,15 +281,8 @@ public final class Augmenter {
 
     /** The per-image seed: a hash of (seed, epoch, index), each stage a bijective 64-bit mix. */
     static long imageSeed(long seed, long epoch, long index) {
-        long h = mix64(seed ^ 0x243F6A8885A308D3L);
-        h = mix64(h ^ mix64(epoch + 0x9E3779B97F4A7C15L));
-        return mix64(h ^ mix64(index + 0x3C6EF372FE94F82AL));
-    }
-
-    /** A 64-bit finaliser (the splitmix64 output function): a bijection with good avalanche. */
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        long h = SplitMix64.mix(seed ^ 0x243F6A8885A308D3L);
+        h = SplitMix64.mix(h ^ SplitMix64.mix(epoch + SplitMix64.GOLDEN));
+        return SplitMix64.mix(h ^ SplitMix64.mix(index + 0x3C6EF372FE94F82AL));
     }
 }

@@ -7,17 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 
 import theta.InputException;
+import theta.activation.Activations;
+import theta.activation.Init;
+import theta.io.Json;
 import theta.io.NamedArrays;
 import theta.io.NdArray;
 import theta.io.Npz;
+import theta.loss.Loss;
 import theta.math.Precision;
+import theta.optim.Optimizers;
+import theta.optim.Schedules;
 
 /**
  * A checkpoint on disk: an .npz with the parameters, the best parameters so far and the
@@ -26,7 +31,7 @@ import theta.math.Precision;
  */
 public final class CheckpointFile {
     static final String METADATA = "checkpoint.json";
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = Json.COMPACT;
 
     private CheckpointFile() {}
 
@@ -47,7 +52,7 @@ public final class CheckpointFile {
         }
         JsonObject meta = new JsonObject();
         meta.addProperty("format", "theta-checkpoint");
-        meta.add("config", GSON.toJsonTree(c.config()));
+        meta.add("config", GSON.toJsonTree(c.config().specs()));
         meta.addProperty("epoch", c.epoch());
         meta.addProperty("batch", c.batch());
         meta.addProperty("step", c.step());
@@ -71,11 +76,7 @@ public final class CheckpointFile {
         NamedArrays arrays = Npz.read(file);
         try {
             JsonObject m = JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
-            TrainConfig cfg = GSON.fromJson(m.get("config"), TrainConfig.class);
-            cfg = new TrainConfig(cfg.hidden(), cfg.activation(), cfg.output(), cfg.init(), cfg.optimizer(),
-                    cfg.learningRate(), cfg.schedule(), cfg.epochs(), cfg.batchSize(), cfg.lambda(), cfg.inputDropout(),
-                    cfg.hiddenDropout(), cfg.maxNorm(), cfg.patience(), cfg.augment(), cfg.seed(), cfg.precision(),
-                    cfg.limit()); // re-validate what came from disk
+            TrainConfig cfg = config(m.getAsJsonObject("config"));
             List<double[]> state = new ArrayList<>();
             for (int i = 0; i < m.get("stateCount").getAsInt(); i++) {
                 state.add(arrays.get("state" + i).data());
@@ -87,8 +88,23 @@ public final class CheckpointFile {
                     arrays.contains("best") ? arrays.get("best").data() : null, m.get("bestEpoch").getAsInt(),
                     m.get("bestAccuracy").getAsDouble(), history, m.get("data").getAsString(),
                     m.get("validation").getAsInt());
-        } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException e) {
+        } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException
+                 | IllegalArgumentException e) {
             throw new InputException(file + ": damaged " + METADATA + " (" + e.getMessage() + ")");
         }
+    }
+
+    /** The config of {@link TrainConfig#specs()}, parsed and validated again. */
+    private static TrainConfig config(JsonObject c) {
+        Optimization.MiniBatch mb = new Optimization.MiniBatch(Optimizers.parse(c.get("optimizer").getAsString()),
+                LearningRate.fixed(c.get("learningRate").getAsDouble()), Schedules.parse(c.get("schedule").getAsString()),
+                c.get("batchSize").getAsInt(), c.get("inputDropout").getAsDouble(), c.get("hiddenDropout").getAsDouble(),
+                c.get("maxNorm").getAsDouble(), c.get("patience").getAsInt(),
+                AugmentConfig.parse(c.get("augment").getAsString()));
+        String init = c.get("init").getAsString();
+        return new TrainConfig(GSON.fromJson(c.get("hidden"), int[].class), Activations.parse(c.get("activation").getAsString()),
+                Loss.parse(c.get("output").getAsString()), init.equals("auto") ? null : Init.parse(init), mb,
+                c.get("epochs").getAsInt(), c.get("lambda").getAsDouble(), c.get("seed").getAsLong(),
+                Precision.valueOf(c.get("precision").getAsString()), c.get("limit").getAsInt());
     }
 }

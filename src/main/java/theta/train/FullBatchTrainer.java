@@ -2,7 +2,6 @@ package theta.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import theta.activation.Activations;
 import theta.data.Dataset;
@@ -13,8 +12,6 @@ import theta.math.Precision;
 import theta.math.Vec;
 import theta.nn.Network;
 import theta.nn.NetworkCost;
-import theta.optim.ConjugateGradient;
-import theta.optim.Lbfgs;
 import theta.optim.Minimizer;
 
 /**
@@ -30,14 +27,11 @@ public final class FullBatchTrainer {
         Activations.requireVerified(net.activation());
         Dataset train = data.train();
         int n = train.size();
-        int features = train.features();
-        double[] x = new double[Math.multiplyExact(n, features)];
-        for (int i = 0; i < n; i++) {
-            train.copyRow(i, x, i * features);
+        NetworkCost cost = new NetworkCost(net, train.rowsAsDoubles(n), train.labels(), n, cfg.lambda(), Precision.F64);
+        if (!(cfg.optimization() instanceof Optimization.FullBatch full)) {
+            throw new IllegalArgumentException(cfg.optimization().spec() + " trains in mini-batches: use Trainer");
         }
-        NetworkCost cost = new NetworkCost(net, x, train.labels(), n, cfg.lambda(), Precision.F64);
-        String name = cfg.optimizer().trim().toLowerCase(Locale.ROOT);
-        Minimizer minimizer = name.startsWith("lbfgs") ? new Lbfgs() : new ConjugateGradient();
+        Minimizer minimizer = full.minimizer().create();
         long t0 = System.nanoTime();
         listener.onStart(1, cfg.epochs(), 1);
         Minimizer.Result r = minimizer.minimize(cost, initial, new Minimizer.Options(cfg.epochs(), 1e-9),

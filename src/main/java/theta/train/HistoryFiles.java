@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.GsonBuilder;
 
 import theta.io.AtomicFile;
+import theta.io.Json;
 
 /** Writes the per-epoch history beside a model: MODEL.history.csv and MODEL.history.json. */
 public final class HistoryFiles {
@@ -29,13 +29,13 @@ public final class HistoryFiles {
                     r.validationLoss(), r.validationAccuracy(), r.learningRate(), r.seconds()));
         }
         AtomicFile.write(csvPath(model), csv.toString().getBytes(StandardCharsets.UTF_8));
-        String json = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+        String json = Json.PRETTY
                 .toJson(Provenance.history(history));
         AtomicFile.write(jsonPath(model), json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** runs/model.npz -> runs/model + suffix. */
-    static Path sibling(Path model, String suffix) {
+    public static Path sibling(Path model, String suffix) {
         String name = model.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;

@@ -10,10 +10,11 @@ import com.google.gson.JsonObject;
 import theta.Version;
 import theta.data.Splits;
 import theta.eval.Evaluation;
+import theta.io.Json;
 
 /** Where a model came from: enough to reproduce it and to judge it. */
 public final class Provenance {
-    private static final Gson GSON = new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = Json.COMPACT;
 
     private Provenance() {}
 
@@ -25,7 +26,7 @@ public final class Provenance {
         p.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.addProperty("cores", Runtime.getRuntime().availableProcessors());
         p.addProperty("created", Instant.now().toString());
-        p.add("config", GSON.toJsonTree(cfg));
+        p.add("config", GSON.toJsonTree(cfg.specs()));
         JsonObject data = new JsonObject();
         data.addProperty("description", dataDescription);
         data.addProperty("source", splits.train().source());

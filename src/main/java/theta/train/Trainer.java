@@ -8,19 +8,18 @@ import java.util.function.BooleanSupplier;
 
 import theta.activation.Activations;
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.data.Splits;
 import theta.eval.Evaluation;
 import theta.eval.Evaluator;
-import theta.eval.Inputs;
+import theta.math.SplitMix64;
 import theta.math.Vec;
 import theta.nn.Block;
 import theta.nn.Mode;
 import theta.nn.Network;
 import theta.nn.Workspace;
 import theta.optim.Optimizer;
-import theta.optim.Optimizers;
 import theta.optim.Schedule;
-import theta.optim.Schedules;
 
 /**
  * Mini-batch training: shuffle, (augment,) forward, backward, update; validate after each
@@ -33,18 +32,23 @@ public final class Trainer {
 
     private final Network net;
     private final TrainConfig cfg;
+    private final Optimization.MiniBatch mb;
     private final Splits data;
     private final TrainListener listener;
 
+    /**
+     * A trainer of {@code net} (built with the config's activation and output) on {@code data}.
+     *
+     * @throws IllegalArgumentException for a full-batch config (use {@link FullBatchTrainer}), or
+     *     a user's activation whose derivative does not match its values
+     */
     public Trainer(Network net, TrainConfig cfg, Splits data, TrainListener listener) {
         this.net = net;
         this.cfg = cfg;
+        this.mb = cfg.miniBatch();
         this.data = data;
         this.listener = listener;
         Activations.requireVerified(net.activation());
-        if (cfg.fullBatch()) {
-            throw new IllegalArgumentException(cfg.optimizer() + " is a full-batch minimiser: use FullBatchTrainer");
-        }
     }
 
     /**
@@ -55,25 +59,27 @@ public final class Trainer {
     public Result train(double[] initial, Checkpoint resume, BooleanSupplier stop) {
         Dataset train = data.train();
         int n = train.size();
-        int batches = (n + cfg.batchSize() - 1) / cfg.batchSize();
+        int batchSize = mb.batchSize();
+        int batches = (n + batchSize - 1) / batchSize;
         long total = (long) batches * cfg.epochs();
-        Schedule schedule = Schedules.parse(cfg.schedule()).create(cfg.learningRate(), batches);
-        Optimizer opt = Optimizers.create(cfg.optimizer(), decayed());
+        double learningRate = cfg.learningRate();
+        Schedule schedule = mb.schedule().create(learningRate, batches);
+        Optimizer opt = mb.optimizer().create(decayed());
         Vec params = cfg.precision().zeros(net.layout().size());
         Vec grad = cfg.precision().zeros(net.layout().size());
-        Workspace ws = net.workspace(cfg.batchSize(), cfg.precision());
-        Workspace evalWs = net.workspace(Math.max(cfg.batchSize(), 1000), cfg.precision());
-        Augmentation aug = new Augmentation(cfg.augment(), train, cfg.seed());
+        Workspace ws = net.workspace(batchSize, cfg.precision());
+        Workspace evalWs = net.workspace(Math.max(batchSize, 1000), cfg.precision());
+        Augmentation aug = new Augmentation(mb.augment(), train, cfg.seed());
         Inputs inputs = new Inputs(train.features());
-        int[] labels = new int[cfg.batchSize()];
-        MaxNorm maxNorm = new MaxNorm(net, cfg.maxNorm());
+        int[] labels = new int[batchSize];
+        MaxNorm maxNorm = new MaxNorm(net, mb.maxNorm());
         List<EpochRecord> history = new ArrayList<>();
         State s = new State();
         if (resume != null) {
             String data = dataIdentity(this.data);
             if (!resume.data().equals(data)) {
-                throw new IllegalArgumentException("--resume: the checkpoint's run trained on " + resume.data()
-                        + ", these options give " + data + "; pass the original run's data options");
+                throw new IllegalArgumentException("the checkpoint's run trained on " + resume.data()
+                        + ", this data is " + data + "; resume with the original run's data");
             }
             params.copyFrom(resume.params());
             opt.restore(resume.optimizerSteps(), resume.optimizerState());
@@ -87,19 +93,19 @@ public final class Trainer {
         // Epochs since the best one, so that a resumed run stops early where the original would.
         int stale = history.isEmpty() || s.bestEpoch == 0 ? 0 : history.get(history.size() - 1).epoch() - s.bestEpoch;
         for (; s.epoch <= cfg.epochs(); s.epoch++, s.batch = 0, s.loss = 0, s.seconds = 0) {
-            int[] order = permutation(n, mix(cfg.seed(), s.epoch));
+            int[] order = permutation(n, SplitMix64.mix(cfg.seed(), s.epoch));
             long t0 = System.nanoTime();
             double rate = 0;
             for (; s.batch < batches; s.batch++) {
-                int from = s.batch * cfg.batchSize();
-                int m = Math.min(cfg.batchSize(), n - from);
+                int from = s.batch * batchSize;
+                int m = Math.min(batchSize, n - from);
                 aug.fill(inputs, order, from, m, ws.input(), s.epoch);
                 Inputs.labels(train, order, from, m, labels);
                 double cost = net.cost(params, labels, m, cfg.lambda(), n, grad, ws, mode(s.epoch, s.batch));
                 if (!Double.isFinite(cost)) {
                     throw new Diverged("training diverged at epoch " + s.epoch + ", batch " + (s.batch + 1)
-                            + ": the cost is " + cost + " (" + net.activation().spec() + ", --lr "
-                            + cfg.learningRate() + "); try a smaller --lr");
+                            + ": the cost is " + cost + " (" + net.activation().spec() + ", learning rate "
+                            + learningRate + "); try a smaller learning rate");
                 }
                 rate = schedule.rate(s.step, total);
                 opt.step(params, grad, rate);
@@ -125,7 +131,7 @@ public final class Trainer {
                     s.bestEpoch = s.epoch;
                     s.best = params.toArray();
                     stale = 0;
-                } else if (cfg.patience() > 0 && ++stale >= cfg.patience()) {
+                } else if (mb.patience() > 0 && ++stale >= mb.patience()) {
                     return new Result(finalParams(params, s), s.bestEpoch, history, true, null);
                 }
             }
@@ -165,12 +171,12 @@ public final class Trainer {
     }
 
     private Mode mode(int epoch, int batch) {
-        boolean random = cfg.inputDropout() > 0 || cfg.hiddenDropout() > 0 || net.activation().stochastic();
+        boolean random = mb.inputDropout() > 0 || mb.hiddenDropout() > 0 || net.activation().stochastic();
         if (!random) {
             return Mode.eval();
         }
-        return Mode.train(new SplittableRandom(mix(mix(cfg.seed(), epoch), batch + 1L)), cfg.inputDropout(),
-                cfg.hiddenDropout());
+        return Mode.train(new SplittableRandom(SplitMix64.mix(SplitMix64.mix(cfg.seed(), epoch), batch + 1L)), mb.inputDropout(),
+                mb.hiddenDropout());
     }
 
     /** Blocks that decoupled weight decay (AdamW) applies to: the non-bias weights. */
@@ -198,14 +204,6 @@ public final class Trainer {
             p[j] = t;
         }
         return p;
-    }
-
-    /** Mixes two numbers into a seed (SplitMix64's finaliser on their combination). */
-    static long mix(long a, long b) {
-        long z = a * 0x9E3779B97F4A7C15L + b;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /** The cost became NaN or infinite: the run cannot go on. */

@@ -6,13 +6,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.Strictness;
 import com.sun.net.httpserver.HttpExchange;
+import theta.io.Json;
 
 /** Reading requests and writing responses: bounded bodies, JSON answers, one-line errors. */
 final class Exchanges {
-    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().setStrictness(Strictness.STRICT).create();
+    static final Gson GSON = Json.STRICT;
 
     private Exchanges() {
     }

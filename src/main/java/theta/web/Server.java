@@ -40,6 +40,8 @@ public final class Server implements AutoCloseable {
     private final ExecutorService pool;
     private final Predictor predictor;
     private final byte[] page;
+    /** The model report page (GET /report), made on first request; null when the server has none. */
+    private volatile java.util.function.Supplier<byte[]> report;
 
     /** {"prediction": argmax, "probabilities": [classes], "input28": [784 values in 0..1]}. */
     record Prediction(int prediction, double[] probabilities, float[] input28) {
@@ -74,6 +76,12 @@ public final class Server implements AutoCloseable {
     /** Starts serving on {@link #DEFAULT_HOST}. */
     public static Server start(int port, Predictor predictor) throws IOException {
         return start(DEFAULT_HOST, port, predictor);
+    }
+
+    /** Serves {@code html} (made once, on the first request) at /report, which the drawing page links. */
+    public void report(java.util.function.Supplier<byte[]> html) {
+        java.util.concurrent.atomic.AtomicReference<byte[]> made = new java.util.concurrent.atomic.AtomicReference<>();
+        this.report = () -> made.updateAndGet(b -> b != null ? b : html.get());
     }
 
     /** The port actually bound (useful after asking for port 0). */
@@ -118,6 +126,14 @@ public final class Server implements AutoCloseable {
                         + "script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
                         + "img-src 'self' data: blob:; form-action 'none'; frame-ancestors 'none'");
                 Exchanges.send(ex, 200, "text/html; charset=utf-8", page);
+            }
+            case "/report" -> {
+                Exchanges.requireMethod(ex, "GET");
+                java.util.function.Supplier<byte[]> r = report;
+                if (r == null) {
+                    throw new HttpError(404, "/report: this server has no model report");
+                }
+                Exchanges.send(ex, 200, "text/html; charset=utf-8", r.get());
             }
             case "/api/predict" -> {
                 Exchanges.requireMethod(ex, "POST");

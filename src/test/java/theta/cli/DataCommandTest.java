@@ -110,12 +110,12 @@ class DataCommandTest {
     void conflictingOptionsAreUsageErrors() throws IOException {
         assertEquals(2, run("data", "info", "--data", dir.toString(), "--dataset", "fashion"));
         assertOneLineError("--dataset, --data and --train/--test are alternatives");
-        assertEquals(2, run("data", "info", "--train", "a.csv"));
-        assertOneLineError("--train needs --test");
+        assertEquals(2, run("data", "info", "--test", "a.csv"));
+        assertOneLineError("--test needs --train");
         assertEquals(2, run("data", "info", "--labels", "1..10"));
         assertOneLineError("--labels 1..10 applies to --data and --train/--test");
         assertEquals(2, run("data", "info", "--labels", "2..11"));
-        assertTrue(err.contains("use 0..9 or 1..10"), err);
+        assertTrue(err.contains("use 0..K-1 or 1..K"), err);
         assertEquals(2, run("data", "info", "--dataset", "cifar"));
         assertTrue(err.contains("use mnist or fashion"), err);
         assertEquals(2, run("data", "info", "--validation", "-1", "--data", dir.toString()));

@@ -32,9 +32,9 @@ class TrainOptionsTest {
         TrainConfig c = config("--recipe", "best", "--epochs", "3", "--dropout", "0.1");
         TrainConfig best = Recipe.BEST.config();
         assertEquals(3, c.epochs());
-        assertEquals(0.1, c.hiddenDropout(), 0);
+        assertEquals(0.1, c.miniBatch().hiddenDropout(), 0);
         assertEquals(best.hidden()[0], c.hidden()[0]);
-        assertEquals(best.maxNorm(), c.maxNorm(), 0);
+        assertEquals(best.miniBatch().maxNorm(), c.miniBatch().maxNorm(), 0);
     }
 
     @Test

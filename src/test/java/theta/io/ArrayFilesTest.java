@@ -55,7 +55,8 @@ class ArrayFilesTest {
         ArrayFiles.write(one, NamedArrays.of(thetas.get("Theta1")));
         assertEquals(NamedArrays.of(thetas.get("Theta1")), ArrayFiles.read(one));
         assertEquals(ArrayFormat.NPY, ArrayFormat.detect(one));
-        assertEquals(ArrayFormat.OCTAVE_TEXT, ArrayFormat.detect(dir.resolve("w.mat")));
+        assertEquals(ArrayFormat.OCTAVE_TEXT, ArrayFormat.detect(dir.resolve("w.txt")));
+        assertEquals(ArrayFormat.MAT, ArrayFormat.detect(dir.resolve("w.mat")));
     }
 
     @Test
@@ -71,9 +72,9 @@ class ArrayFilesTest {
     void unsupportedFilesSayWhatTheyAreAndWhatIsSupported() throws IOException {
         String[][] cases = {
             {"", "empty file"},
-            {"MATLAB 5.0 MAT-file, Platform: GLNXA64", "a MATLAB binary MAT-file"},
-            {"Octave-1-L\u0000\u0000", "an Octave binary file"},
-            {"\u0089HDF\r\n\u001a\n", "an HDF5 file"},
+            {"MATLAB 5.0 MAT-file, Platform: GLNXA64", "a MATLAB binary MAT-file with a damaged or truncated header"},
+            {"Octave-1-L\u0000\u0000", "an Octave binary file (save -binary), not read by theta"},
+            {"\u0089HDF\r\n\u001a\n", "a MATLAB 7.3 or other HDF5 file"},
             {"\u001f\u008b\u0008\u0000", "gzip-compressed"},
             {"# just a comment\n1 2 3\n", "no '# name:' line"},
             {"1,2,3\n4,5,6\n", "unrecognised format"},

@@ -8,12 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import theta.activation.Activations;
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.data.MnistFixture;
-import theta.eval.Inputs;
 import theta.loss.Loss;
 import theta.math.Precision;
 import theta.math.Vec;
-import theta.train.Initializer;
 
 /**
  * The float32 gradient matches the float64 gradient on a real MNIST batch: the same network
@@ -28,7 +27,7 @@ class PrecisionGradientTest {
     void float32GradientMatchesFloat64(String activation, double lambda) {
         Dataset train = MnistFixture.mnist().train();
         Network net = new Network(new Architecture(784, 64, 10), Activations.parse(activation), Loss.SOFTMAX);
-        double[] init = Initializer.parameters(net, Initializer.resolve("auto", activation), 42);
+        double[] init = Initializer.parameters(net, net.activation().defaultInit(), 42);
         for (int i = 0; i < init.length; i++) {
             init[i] = (float) init[i];
         }
@@ -47,7 +46,7 @@ class PrecisionGradientTest {
         assertTrue(rel <= 1e-4, activation + " lambda=" + lambda + ": |g32 - g64| / |g64| = " + rel);
     }
 
-    /** The gradient at {@code params}; its last entry holds the cost. */
+    /** The gradient at {@code params}; the cost goes into {@code costs}, where float32's is compared with float64's. */
     private static double[] gradient(Network net, Dataset data, int[] labels, double[] params, double lambda,
                                      Precision p) {
         Workspace ws = net.workspace(M, p);

@@ -9,13 +9,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import theta.activation.Activations;
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.data.MnistFixture;
-import theta.eval.Inputs;
 import theta.loss.Loss;
 import theta.math.Precision;
 import theta.math.SparseMatrix;
 import theta.math.Vec;
-import theta.train.Initializer;
 
 /**
  * The network's cost and gradient are the same whether the first layer multiplies the input's
@@ -30,7 +29,7 @@ class SparseInputTest {
         Network dense = new Network(new Architecture(784, 48, 10), Activations.parse("tanh"), Loss.SOFTMAX)
                 .withInputProducts(InputProducts.DENSE);
         Network sparse = dense.withInputProducts(InputProducts.SPARSE);
-        double[] init = Initializer.parameters(dense, Initializer.resolve("auto", "tanh"), 3);
+        double[] init = Initializer.parameters(dense, dense.activation().defaultInit(), 3);
         int[] labels = new int[m];
         Inputs.labels(train, null, 500, m, labels);
         double[] gd = new double[init.length + 1];

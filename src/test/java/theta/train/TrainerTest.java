@@ -15,30 +15,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 import theta.activation.Activation;
 import theta.activation.Activations;
+import theta.activation.Init;
 import theta.data.Splits;
 import theta.eval.Evaluator;
 import theta.loss.Loss;
 import theta.math.Precision;
 import theta.math.Vec;
 import theta.nn.Architecture;
+import theta.nn.Initializer;
 import theta.nn.Network;
+import theta.optim.MinimizerConfig;
+import theta.optim.Optimizers;
+import theta.optim.Schedules;
 
 class TrainerTest {
     private static final Splits DATA = Quadrants.splits();
 
     static TrainConfig config(String optimizer, double dropout, int patience, double lr, Precision p) {
-        return new TrainConfig(new int[] {12}, "tanh", "softmax", "auto", optimizer, lr, "cosine", 4, 32, 0.5,
-                0.1, dropout, 2.0, patience, "none", 7, p, 0);
+        return new TrainConfig(new int[] {12}, Activations.parse("tanh"), Loss.SOFTMAX, null,
+                new Optimization.MiniBatch(Optimizers.parse(optimizer), LearningRate.fixed(lr), Schedules.parse("cosine"),
+                        32, 0.1, dropout, 2.0, patience, AugmentConfig.none()), 4, 0.5, 7, p, 0);
     }
 
     static Network network(TrainConfig cfg) {
-        return new Network(new Architecture(64, cfg.hidden(), 4), Activations.parse(cfg.activation()),
-                Loss.parse(cfg.output()));
+        return new Network(new Architecture(64, cfg.hidden(), 4), cfg.activation(), cfg.output());
     }
 
     static Trainer.Result run(TrainConfig cfg) {
         Network net = network(cfg);
-        double[] init = Initializer.parameters(net, Initializer.resolve(cfg.init(), cfg.activation()), cfg.seed());
+        double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
         return new Trainer(net, cfg, DATA, TrainListener.NONE).train(init, null, () -> false);
     }
 
@@ -61,9 +66,7 @@ class TrainerTest {
     void sameSeedSameModelBitForBit() {
         TrainConfig cfg = config("adam", 0.3, 0, 0.01, Precision.F32);
         assertArrayEquals(run(cfg).params(), run(cfg).params());
-        TrainConfig other = new TrainConfig(cfg.hidden(), cfg.activation(), cfg.output(), cfg.init(), cfg.optimizer(),
-                cfg.learningRate(), cfg.schedule(), cfg.epochs(), cfg.batchSize(), cfg.lambda(), cfg.inputDropout(),
-                cfg.hiddenDropout(), cfg.maxNorm(), cfg.patience(), cfg.augment(), 8, cfg.precision(), 0);
+        TrainConfig other = cfg.withSeed(8);
         assertFalse(java.util.Arrays.equals(run(cfg).params(), run(other).params()));
     }
 
@@ -73,7 +76,7 @@ class TrainerTest {
             TrainConfig cfg = config(opt, 0.25, 0, opt.startsWith("sgd") ? 0.1 : 0.01, Precision.F32);
             Trainer.Result whole = run(cfg);
             Network net = network(cfg);
-            double[] init = Initializer.parameters(net, Initializer.resolve(cfg.init(), cfg.activation()), cfg.seed());
+            double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
             AtomicInteger batches = new AtomicInteger();
             // Stop in the middle of epoch 2 (there are 16 batches per epoch).
             Trainer.Result cut = new Trainer(net, cfg, DATA, TrainListener.NONE)
@@ -101,7 +104,7 @@ class TrainerTest {
     void aCheckpointResumesOnlyOnTheDataItWasTrainedOn() {
         TrainConfig cfg = config("sgd:momentum=0.9", 0.25, 0, 0.1, Precision.F32);
         Network net = network(cfg);
-        double[] init = Initializer.parameters(net, Initializer.resolve(cfg.init(), cfg.activation()), cfg.seed());
+        double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
         AtomicInteger batches = new AtomicInteger();
         Checkpoint cut = new Trainer(net, cfg, DATA, TrainListener.NONE)
                 .train(init, null, () -> batches.incrementAndGet() == 5).checkpoint();
@@ -112,8 +115,8 @@ class TrainerTest {
                 DATA.validation().size() / 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Trainer(network(cfg), cfg, other, TrainListener.NONE).train(null, cut, () -> false));
-        assertTrue(e.getMessage().startsWith("--resume: the checkpoint's run trained on " + cut.data()), e.getMessage());
-        assertTrue(e.getMessage().contains("pass the original run's data options"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the checkpoint's run trained on " + cut.data()), e.getMessage());
+        assertTrue(e.getMessage().contains("resume with the original run's data"), e.getMessage());
     }
 
     @Test
@@ -128,10 +131,10 @@ class TrainerTest {
 
     @Test
     void fullBatchConjugateGradientLowersTheCost() {
-        TrainConfig cfg = new TrainConfig(new int[] {6}, "sigmoid", "sigmoid", "classic", "cg", 1, "constant", 30, 600,
-                1, 0, 0, 0, 0, "none", 1, Precision.F64, 0);
+        TrainConfig cfg = new TrainConfig(new int[] {6}, Activations.parse("sigmoid"), Loss.SIGMOID, Init.CLASSIC,
+                new Optimization.FullBatch(new MinimizerConfig.Cg()), 30, 1, 1, Precision.F64, 0);
         Network net = network(cfg);
-        double[] init = Initializer.parameters(net, Initializer.resolve(cfg.init(), cfg.activation()), cfg.seed());
+        double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
         AtomicInteger iterations = new AtomicInteger();
         double[] first = {Double.NaN};
         Trainer.Result r = FullBatchTrainer.train(net, cfg, DATA, init, new TrainListener() {
@@ -163,17 +166,18 @@ class TrainerTest {
 
     @Test
     void aDivergingRunStopsWithAClearMessage() {
-        TrainConfig cfg = new TrainConfig(new int[] {12}, "exponential", "softmax", "auto", "sgd:momentum=0.9", 50,
-                "constant", 4, 32, 0, 0, 0, 0, 0, "none", 7, Precision.F32, 0);
+        TrainConfig cfg = config("sgd:momentum=0.9", 0, 0, 50, Precision.F32)
+                .withActivation(Activations.parse("exponential")).withSchedule(Schedules.parse("constant"))
+                .withLambda(0).withDropout(0, 0).withMaxNorm(0);
         Trainer.Diverged e = assertThrows(Trainer.Diverged.class, () -> run(cfg));
         assertTrue(e.getMessage().startsWith("training diverged at epoch 1, batch "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("try a smaller --lr"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("try a smaller learning rate"), e.getMessage());
     }
 
     @Test
     void configValidationSaysWhatIsAllowed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> config("sgd", 1.5, 0, 0.1, Precision.F32));
-        assertEquals("--dropout must be in [0, 1), got 1.5", e.getMessage());
+        assertEquals("dropout must be in [0, 1), got 1.5", e.getMessage());
     }
 }

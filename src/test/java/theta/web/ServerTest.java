@@ -270,4 +270,19 @@ class ServerTest {
         assertThrows(IOException.class,
                 () -> fresh.send(HttpRequest.newBuilder(health).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
+
+    @Test
+    void theReportIsServedAtSlashReportAndMadeOnce() throws Exception {
+        assertError(send(request("/report").GET().build()), 404, "no model report");
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        server.report(() -> ("<!DOCTYPE html><h1>report " + made.incrementAndGet() + "</h1>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> r = send(request("/report").GET().build());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+            assertTrue(r.body().contains("report 1"), r.body());
+        }
+        assertTrue(send(request("/").GET().build()).body().contains("href=\"report\""));
+    }
 }
