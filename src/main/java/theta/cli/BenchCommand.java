@@ -45,7 +45,8 @@ import theta.train.Trainer;
         header = "Measures training and inference speed on MNIST.",
         description = {"Trains on all 60,000 training images (no validation split). Matrix-product FLOPs are counted"
             + " analytically: forward 2*in*out per layer and example, backward 2*in*out per layer (weight gradient)"
-            + " plus 2*in*out per layer above the first (input gradient)."})
+            + " plus 2*in*out per layer above the first (input gradient): dense-equivalent FLOPs. Useful FLOPs"
+            + " count the first layer's products on the nonzero pixels only."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -89,8 +90,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    @Option(names = "--serve", description = "Instead: load-test the web server on loopback (see --model, --clients, --requests).")
+    boolean serve;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "With --serve: the model to serve (default: an untrained 784-800-10).")
+    Path model;
+
+    @Option(names = "--clients", defaultValue = "32", description = "With --serve: concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--requests", defaultValue = "1000", description = "With --serve: requests per client and phase (default: ${DEFAULT-VALUE}).")
+    int requests;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        if (serve) {
+            return ServeBench.run(spec.commandLine().getOut(), model, clients, requests, 16, 300);
+        }
         try (Threads.Scope t = Threads.use(threads)) {
             return bench();
         }
@@ -158,7 +174,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         BenchReport report = BenchMath.report(net, cfg, train.size(), test.size(), records, productSeconds,
                 products.byShape(), before, after, passes,
-                latency, rssAfterTraining, new BenchReport.Startup(jvmToCommand, firstAnswer));
+                latency, rssAfterTraining, new BenchReport.Startup(jvmToCommand, firstAnswer),
+                BenchMath.density(train), BenchMath.density(test));
         if (json) {
             o.println(report.json());
         } else {
@@ -192,9 +209,18 @@ public final class BenchCommand implements Callable<Integer> {
 
         /** VmHWM in MiB, or NaN where /proc is missing. */
         static double peakRssMib() {
+            return statusMib("self", "VmHWM:");
+        }
+
+        /** VmRSS (the resident set now) of another process in MiB, or NaN where /proc is missing. */
+        static double rssMib(long pid) {
+            return statusMib(Long.toString(pid), "VmRSS:");
+        }
+
+        private static double statusMib(String process, String field) {
             try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith("VmHWM:")) {
+                for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {
+                    if (line.startsWith(field)) {
                         return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                     }
                 }

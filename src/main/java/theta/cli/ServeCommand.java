@@ -53,13 +53,16 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(modelFile + " takes " + model.network().architecture().inputs()
                     + " inputs; the drawing page needs a 28x28 (784-input) model");
         }
-        Classifier classifier = new Classifier(model);
+        // One classifier a worker thread (each holds its scratch space); BLAS single-threaded inside,
+        // as concurrency comes from the requests.
+        theta.math.Threads.set(1);
+        ThreadLocal<Classifier> classifier = ThreadLocal.withInitial(() -> new Classifier(model, theta.math.Gemm.blas()));
         Map<String, String> description = ModelFile.describe(model);
         description.put("file", modelFile.toString());
         Predictor predictor = new Predictor() {
             @Override
             public double[] probabilities(float[] image784) {
-                return classifier.probabilities(image784);
+                return classifier.get().probabilities(image784);
             }
 
             @Override
@@ -75,8 +78,12 @@ public final class ServeCommand implements Callable<Integer> {
         Server server;
         try {
             server = Server.start(host, port, predictor);
-        } catch (java.net.BindException e) {
-            throw new IllegalArgumentException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+        } catch (java.io.IOException e) {
+            Throwable cause = e instanceof java.net.BindException ? e : e.getCause();
+            if (!(cause instanceof java.net.BindException)) {
+                throw e;
+            }
+            throw new IllegalArgumentException("cannot listen on " + host + ":" + port + " (" + cause.getMessage()
                     + "); try another --port");
         }
         server.report(() -> report(model));

@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +14,7 @@ import theta.data.Dataset;
 import theta.data.Splits;
 import theta.eval.Evaluation;
 import theta.eval.Evaluator;
+import theta.io.AtomicFile;
 import theta.io.ModelFile;
 import theta.math.Vec;
 import theta.nn.Architecture;
@@ -62,6 +60,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--checkpoint-every", paramLabel = "EPOCHS",
+            description = "Save a checkpoint every N epochs, as Ctrl-C does (0: never; default: after any epoch ending "
+                    + PeriodicCheckpoints.AUTO_MINUTES + " minutes or more after the last save).")
+    Integer checkpointEvery;
+
+    /** Set when this run wrote periodic checkpoints, which the finished model makes stale. */
+    private boolean staleCheckpoint;
+
     @Override
     public Integer call() throws Exception {
         try (theta.math.Threads.Scope t = theta.math.Threads.use(threads)) {
@@ -79,6 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
         plots.check();
         Checkpoint cp = resume == null ? null : CheckpointFile.read(resume);
         prepareOutputFolder();
+        PeriodicCheckpoints periodic = new PeriodicCheckpoints(checkpointEvery, CheckpointFile.pathFor(out));
         TrainConfig cfg = cp != null ? cp.config() : opts.config();
         // A resumed run holds out what the interrupted one did; a new one what its recipe says.
         Splits splits = data.load(err::println, cp != null ? cp.validation() : opts.recipe().validation());
@@ -98,17 +105,40 @@ public final class TrainCommand implements Callable<Integer> {
         theta.train.TrainListener listener = quiet ? theta.train.TrainListener.NONE : progress;
         long t0 = System.nanoTime();
         Trainer.Result result;
-        if (cfg.fullBatch()) {
-            double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
-            result = FullBatchTrainer.train(net, cfg, splits, init, listener);
-        } else {
-            result = trainInterruptibly(net, cfg, splits, cp, listener, err);
-            if (result.checkpoint() != null) {
-                return Main.OK;
+        // Full-batch minimisers cannot stop midway: Ctrl-C ends them at once, so guard only the save.
+        ShutdownGuard guard = cfg.fullBatch() ? null : ShutdownGuard.install();
+        try {
+            if (cfg.fullBatch()) {
+                double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
+                result = FullBatchTrainer.train(net, cfg, splits, init, listener);
+                guard = ShutdownGuard.install();
+            } else {
+                double[] init = cp != null ? null
+                        : Initializer.parameters(net, cfg.initialisation(), cfg.seed());
+                result = new Trainer(net, cfg, splits, listener).train(init, cp, guard::interrupted, periodic);
+                if (result.checkpoint() != null) {
+                    saveCheckpoint(result, err);
+                    return Main.OK;
+                }
+                staleCheckpoint = periodic.wrote();
+            }
+            progress.done();
+            save(net, cfg, splits, result, (System.nanoTime() - t0) / 1e9, o, err);
+            if (guard.interrupted()) {
+                err.println("theta: interrupted after training; the model was saved first");
+            }
+            return Main.OK;
+        } finally {
+            if (guard != null) {
+                guard.close();
             }
         }
-        progress.done();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Evaluates on the test set, writes the model and its history, prints the summary. */
+    private void save(Network net, TrainConfig cfg, Splits splits, Trainer.Result result, double seconds,
+                      PrintWriter o, PrintWriter err) throws java.io.IOException {
+        Dataset train = splits.train();
         Vec params = cfg.precision().zeros(result.params().length);
         params.copyFrom(result.params());
         Evaluation test = Evaluator.evaluate(net, params, splits.test(), net.workspace(1000, cfg.precision()), 0);
@@ -118,6 +148,10 @@ public final class TrainCommand implements Callable<Integer> {
                 Provenance.of(cfg, data.describe(), splits, result, test, seconds));
         ModelFile.write(out, model);
         HistoryFiles.write(out, result.history());
+        if (staleCheckpoint) {
+            // The finished model supersedes this run's periodic checkpoint.
+            java.nio.file.Files.deleteIfExists(CheckpointFile.pathFor(out));
+        }
         plots.afterTraining(o, err, out, model, result.history());
         if (trainEval != null) {
             o.printf(Locale.ROOT, "training accuracy: %.2f%% (%d/%d)%n", 100 * trainEval.accuracy(),
@@ -128,11 +162,30 @@ public final class TrainCommand implements Callable<Integer> {
                 out);
         o.printf(Locale.ROOT, "%s: %.2f%% (%d/%d)%n", data.testIsTraining() ? "accuracy on the training data (no --test)"
                 : "test accuracy", 100 * test.accuracy(), test.correct(), test.size());
-        return Main.OK;
+        o.flush();
     }
 
-    /** Creates the model's folder now, so that a long run cannot fail at the end for want of it. */
+    private void saveCheckpoint(Trainer.Result r, PrintWriter err) throws java.io.IOException {
+        Path file = CheckpointFile.pathFor(out);
+        CheckpointFile.write(file, r.checkpoint());
+        err.println();
+        String dataArgs = data.args().isEmpty() ? "" : " " + data.args();
+        err.println("theta: interrupted; checkpoint saved. Continue with: ./theta train --resume " + file
+                + " --out " + out + dataArgs);
+    }
+
+    /**
+     * Checks --out and creates its folder now, so that a long run cannot fail at the end for want of
+     * it; removes the temporary files a killed save of this model left behind.
+     */
     private void prepareOutputFolder() throws java.io.IOException {
+        if (out.getFileName() == null || out.getFileName().toString().isBlank()) {
+            throw new IllegalArgumentException("--out '" + out + "': name a model file, e.g. runs/model.npz");
+        }
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + ": is a folder; name a model file in it, e.g. "
+                    + out.resolve("model.npz"));
+        }
         Path folder = out.toAbsolutePath().getParent();
         try {
             java.nio.file.Files.createDirectories(folder);
@@ -142,43 +195,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isWritable(folder)) {
             throw new IllegalArgumentException("--out " + out + ": cannot write in " + folder);
         }
-    }
-
-    /** Runs the trainer; on Ctrl-C the current batch finishes and a checkpoint is written before exit. */
-    private Trainer.Result trainInterruptibly(Network net, TrainConfig cfg, Splits splits, Checkpoint cp,
-                                              theta.train.TrainListener listener, PrintWriter err)
-            throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch saved = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                saved.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            double[] init = cp != null ? null
-                    : Initializer.parameters(net, cfg.initialisation(), cfg.seed());
-            Trainer.Result r = new Trainer(net, cfg, splits, listener).train(init, cp, stop::get);
-            if (r.checkpoint() != null) {
-                Path file = CheckpointFile.pathFor(out);
-                CheckpointFile.write(file, r.checkpoint());
-                err.println();
-                String dataArgs = data.args().isEmpty() ? "" : " " + data.args();
-                err.println("theta: interrupted; checkpoint saved. Continue with: ./theta train --resume " + file
-                        + " --out " + out + dataArgs);
-            }
-            return r;
-        } finally {
-            saved.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of the interrupt; the hook is already running
-            }
+        for (Path written : new Path[] {out, CheckpointFile.pathFor(out), HistoryFiles.csvPath(out),
+            HistoryFiles.jsonPath(out)}) {
+            AtomicFile.removeStale(written);
         }
     }
 }

@@ -97,6 +97,15 @@ record WeightsAndData(Network network, double[] parameters, double[] features, i
             throw new InputException(weights + ": expected matrices Theta1, Theta2 (has: " + String.join(", ", names)
                     + ")");
         }
+        for (int l = 1; l <= layers; l++) {
+            int[] shape = arrays.get("Theta" + l).shape();
+            if (shape.length != 2) {
+                String is = shape.length == 0 ? "a scalar" : shape.length == 1 ? "a 1-D array of " + shape[0] + " values"
+                        : arrays.get("Theta" + l).shapeString() + " (" + shape.length + " dimensions)";
+                throw new InputException(weights + ": Theta" + l + " is " + is + ", expected a matrix of units x"
+                        + " (inputs + 1)");
+            }
+        }
         int[] hidden = new int[layers - 1];
         for (int l = 1; l < layers; l++) {
             hidden[l - 1] = arrays.get("Theta" + l).rows();
@@ -108,8 +117,8 @@ record WeightsAndData(Network network, double[] parameters, double[] features, i
                     + data.features() + " features");
         }
         if (maxClass >= outputs) {
-            throw new InputException(dataFile + ": labels go up to output " + (maxClass + 1) + " but Theta"
-                    + layers + " has " + outputs + " outputs");
+            throw new InputException(dataFile + ": its labels need " + (maxClass + 1) + " outputs (classes 0.." + maxClass
+                    + ") but Theta" + layers + " in " + weights + " has " + outputs);
         }
         return new Network(new Architecture(inputs, hidden, outputs), activation, output);
     }

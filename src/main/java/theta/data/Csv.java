@@ -33,6 +33,9 @@ public final class Csv {
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a UTF-8 byte-order mark, as spreadsheets write
+                }
                 if (!line.isBlank()) {
                     rows.line(file + ":" + lineNo, line, convention);
                 }
@@ -57,6 +60,10 @@ public final class Csv {
         int values;
 
         void line(String where, String line, LabelConvention convention) {
+            // Counted before splitting, so that one huge line is refused before it is cut into strings.
+            long commas = line.chars().filter(c -> c == ',').count();
+            theta.Limits.checkFeatures(where, "the line", commas);
+            theta.Limits.checkValues(where, "the pixels up to this line", values + commas);
             String[] f = line.split(",", -1);
             if (fields < 0) {
                 fields = f.length;
@@ -65,7 +72,7 @@ public final class Csv {
                             + fields + " field");
                 }
                 if (!number(f[0])) {
-                    header(where, f[0].strip());
+                    header(where, f);
                     return;
                 }
             }
@@ -79,10 +86,20 @@ public final class Csv {
             count++;
         }
 
-        private void header(String where, String first) {
+        /** A header names its columns: a first line with a word, then numbers, is data with a bad label. */
+        private void header(String where, String[] f) {
+            String first = f[0].strip();
             if (first.startsWith("pixel") || first.startsWith("\"pixel")) {
                 throw new InputException(where + ": no label column (the header starts with " + first
                         + "); theta needs labelled examples, label first");
+            }
+            int numbers = 0;
+            for (int k = 1; k < f.length; k++) {
+                numbers += number(f[k]) ? 1 : 0;
+            }
+            if (numbers * 2 > f.length - 1) {
+                throw new InputException(where + ": label '" + first + "' is not a number (and the line is not a"
+                        + " header: " + numbers + " of its " + (f.length - 1) + " other fields are numbers)");
             }
         }
 
@@ -111,15 +128,20 @@ public final class Csv {
             }
             if (floats != null) {
                 if (values == floats.length) {
-                    floats = Arrays.copyOf(floats, 2 * values);
+                    floats = Arrays.copyOf(floats, grown(values));
                 }
                 floats[values++] = v;
             } else {
                 if (values == bytes.length) {
-                    bytes = Arrays.copyOf(bytes, 2 * values);
+                    bytes = Arrays.copyOf(bytes, grown(values));
                 }
                 bytes[values++] = (byte) v;
             }
+        }
+
+        /** Twice the size, short of the largest Java array. */
+        private static int grown(int n) {
+            return (int) Math.min(2L * n, Integer.MAX_VALUE - 8);
         }
 
         private double parse(String where, int column, String field) {

@@ -135,6 +135,11 @@ final class IdxInput implements Closeable {
             throw fault((fileSize < promised ? "truncated" : "trailing bytes") + ": header promises "
                     + promised + " bytes, file has " + fileSize);
         }
+        // Before reading: a gzip of zeros a few MB long can promise gigabytes.
+        theta.Limits.checkValues(file.toString(), "the header's " + dimsText(dims), n);
+        if (dims.length == 3) {
+            theta.Limits.checkFeatures(file.toString(), "each " + dims[1] + "x" + dims[2] + " image", dims[1] * dims[2]);
+        }
         byte[] data = gzip ? readGuarded((int) n) : readExactly((int) n);
         if (data.length < n) {
             throw fault("truncated: header promises " + promised + " bytes, file has "

@@ -38,6 +38,14 @@ public record Splits(Dataset train, Dataset validation, Dataset test) {
             throw new InputException("validation " + validation + ": must be 0.." + (full.size() - 1)
                     + " (" + full.name() + " has " + full.size() + " examples)");
         }
+        if (full.isBytes() != test.isBytes()) {
+            // Gray levels 0..255 are scaled to 0..1; raw values are used as they are: mixing them
+            // would train on one scale and test on another.
+            Dataset raw = full.isBytes() ? test : full;
+            Dataset bytes = full.isBytes() ? full : test;
+            throw new InputException(raw.source() + ": pixels are raw values (not all whole numbers 0..255), while "
+                    + bytes.source() + " has gray levels 0..255; give both the same scale");
+        }
         int classes = Math.max(full.classes(), test.classes());
         Dataset all = full.withClasses(classes);
         String base = full.name().endsWith(" train") ? full.name().substring(0, full.name().length() - 6)

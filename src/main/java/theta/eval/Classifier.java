@@ -16,8 +16,13 @@ public final class Classifier {
     public Classifier(Model model) {
         // One example at a time is a matrix-vector product: the plain loop answers in about a
         // millisecond and spares a one-off command the loading of the native BLAS library.
+        this(model, theta.math.Gemm.naive());
+    }
+
+    /** With the given products: a server answering many requests gains from BLAS. */
+    public Classifier(Model model, theta.math.Gemm gemm) {
         Network m = model.network();
-        this.net = new Network(m.architecture(), m.activation(), m.loss(), theta.math.Gemm.naive());
+        this.net = new Network(m.architecture(), m.activation(), m.loss(), gemm);
         this.params = Precision.F64.zeros(model.params().length);
         params.copyFrom(model.params());
         this.ws = net.workspace(1, Precision.F64);

@@ -57,4 +57,35 @@ public final class AtomicFile {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /**
+     * Deletes the temporary files a killed {@link #write} left beside {@code target}
+     * ({@code .NAME.HEX.tmp}); only this target's, so another program's files are never touched.
+     * Returns how many were removed.
+     */
+    public static int removeStale(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        String prefix = "." + abs.getFileName() + ".";
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(dir, f -> isTemporary(f.getFileName().toString(), prefix))) {
+            for (Path f : files) {
+                if (Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static boolean isTemporary(String name, String prefix) {
+        if (!name.startsWith(prefix) || !name.endsWith(".tmp")) {
+            return false;
+        }
+        String random = name.substring(prefix.length(), name.length() - 4);
+        return !random.isEmpty() && random.length() <= 16 && random.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
 }

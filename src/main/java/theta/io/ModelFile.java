@@ -64,6 +64,13 @@ public final class ModelFile {
         double[] p = new double[layout.size()];
         for (int l = 1; l <= arch.layers(); l++) {
             NdArray t = arrays.matrix("Theta" + l, arch.units(l), arch.units(l - 1) + 1);
+            for (double v : t.data()) {
+                if (!Double.isFinite(v)) {
+                    // NaN weights would evaluate at chance and predict "0 (NaN%)" without a word.
+                    throw new InputException(arrays.source() + ": Theta" + l + " holds a non-finite weight (" + v
+                            + "): the file is damaged or its training diverged");
+                }
+            }
             System.arraycopy(t.toColumnMajor(), 0, p, layout.theta(l), layout.thetaLength(l));
         }
         for (int l = 1; l < arch.layers() && layout.activationCount() > 0; l++) {

@@ -98,6 +98,7 @@ public final class Npy {
             throw new InputException(where + ": " + describe(h) + " needs " + need + " data bytes, found "
                     + dataBytes + (dataBytes < need ? " (truncated)" : ""));
         }
+        theta.Limits.checkValues(where, describe(h), count);
         long heap = Runtime.getRuntime().maxMemory();
         if (count * Double.BYTES > heap) {
             throw new InputException(where + ": " + describe(h) + " needs " + (count * Double.BYTES >> 20)

@@ -43,7 +43,7 @@ public final class Npz {
                     arrays.add(readEntry(zip, e, where));
                 }
             }
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
             throw new InputException(where + ": not a valid .npz (zip) archive: " + e.getMessage());
         }
         return NamedArrays.fromFile(where, arrays);
@@ -65,7 +65,8 @@ public final class Npz {
         NdArray a;
         try (InputStream in = new CheckedInputStream(new BufferedInputStream(zip.getInputStream(e), 1 << 16), crc)) {
             a = Npy.read(in, size, at, name);
-        } catch (ZipException ex) {
+        } catch (ZipException | java.io.EOFException ex) {
+            // A truncated deflate stream ends in EOFException ("Unexpected end of ZLIB input stream").
             throw new InputException(at + ": corrupt compressed data (" + ex.getMessage() + ")");
         }
         if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
@@ -100,7 +101,7 @@ public final class Npz {
             try (InputStream in = zip.getInputStream(e)) {
                 return in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
             }
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
             throw new InputException(file + ": not a valid .npz (zip) archive: " + e.getMessage());
         }
     }

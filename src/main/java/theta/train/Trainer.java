@@ -57,6 +57,11 @@ public final class Trainer {
      * returns with a checkpoint.
      */
     public Result train(double[] initial, Checkpoint resume, BooleanSupplier stop) {
+        return train(initial, resume, stop, EpochCheckpoints.NONE);
+    }
+
+    /** As {@link #train(double[], Checkpoint, BooleanSupplier)}, offering a checkpoint after every epoch. */
+    public Result train(double[] initial, Checkpoint resume, BooleanSupplier stop, EpochCheckpoints checkpoints) {
         Dataset train = data.train();
         int n = train.size();
         int batchSize = mb.batchSize();
@@ -122,6 +127,10 @@ public final class Trainer {
                 }
             }
             s.seconds += (System.nanoTime() - t0) / 1e9;
+            if (checkpoints.due(s.epoch)) {
+                checkpoints.save(s.checkpoint(cfg, params, opt, history, dataIdentity(data),
+                        data.hasValidation() ? data.validation().size() : 0));
+            }
             EpochRecord rec = validate(params, evalWs, s, batches, rate);
             history.add(rec);
             listener.onEpoch(rec);

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What the web server needs from a model: class probabilities for one MNIST-format image.
- * The server calls it from one thread at a time, so an implementation need not be thread-safe.
+ * The server calls it from several threads at once (one a core): an implementation must be
+ * thread-safe, e.g. one classifier per thread.
  */
 public interface Predictor {
     /**

@@ -3,15 +3,17 @@ package theta.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import theta.InputException;
 import theta.web.Exchanges.HttpError;
@@ -19,25 +21,37 @@ import theta.web.Exchanges.HttpError;
 /**
  * The web page where a user draws a digit and sees the model's prediction, and its JSON API:
  * <ul>
- * <li>{@code GET /}: the page (one self-contained HTML file);</li>
+ * <li>{@code GET /} (and HEAD): the page (one self-contained HTML file);</li>
  * <li>{@code POST /api/predict}: JSON {@code {"width","height","pixels"}} or an image body;
  *     answers {@code {"prediction", "probabilities", "input28"}};</li>
  * <li>{@code GET /api/model}: the predictor's description; {@code GET /api/health}.</li>
  * </ul>
- * Errors are JSON {@code {"error": "one line"}}: 400 bad input, 404, 405, 413 body too large,
- * 415 content type, 500 (never a stack trace).
+ * Errors are JSON {@code {"error": "one line"}}: 400 bad input, 404, 405, 408 too slow, 413 body
+ * too large, 415 content type, 431 headers too large, 500, 503 busy (never a stack trace).
+ * Built on Jetty (see the README's design notes): slow clients hold connections, not threads.
  */
 public final class Server implements AutoCloseable {
     /** Loopback only unless asked otherwise. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Largest request body accepted. */
     public static final int MAX_BODY_BYTES = 4 << 20;
-    /** Request-handling threads: prediction is fast, a few suffice. */
-    static final int THREADS = 4;
+    /** All request bodies being received at once, together; more get 503 until some finish. */
+    public static final long BODY_BUDGET_BYTES = 64L << 20;
+    /** A connection silent this long (mid-request or idle between keep-alive requests) is closed. */
+    public static final int IDLE_TIMEOUT_MS = 10_000;
+    /** A request body arriving slower than this (bytes per second) is cut off with 408. */
+    public static final int MIN_REQUEST_BYTES_PER_SECOND = 8192;
+    /** Request line and headers together; more gets 431. */
+    public static final int MAX_HEADER_BYTES = 8192;
+    /** Open connections; further ones wait in the accept queue until one closes. */
+    public static final int MAX_CONNECTIONS = 512;
+    /** Requests with a body waiting for a worker; more get 503. */
+    static final int WORK_QUEUE = 256;
     private static final String PAGE = "/theta/web/index.html";
 
-    private final HttpServer http;
-    private final ExecutorService pool;
+    private final org.eclipse.jetty.server.Server jetty;
+    private final ServerConnector connector;
+    private final ThreadPoolExecutor work;
     private final Predictor predictor;
     private final byte[] page;
     /** The model report page (GET /report), made on first request; null when the server has none. */
@@ -50,11 +64,29 @@ public final class Server implements AutoCloseable {
     record Health(String status) {
     }
 
-    private Server(HttpServer http, ExecutorService pool, Predictor predictor, byte[] page) {
-        this.http = http;
-        this.pool = pool;
+    private Server(Predictor predictor, byte[] page, String host, int port) {
         this.predictor = predictor;
         this.page = page;
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("theta-web");
+        threads.setDaemon(true);
+        jetty = new org.eclipse.jetty.server.Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+        connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+        // Parsing and predicting use the CPU: one worker a core, a bounded queue behind them.
+        int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+        work = new ThreadPoolExecutor(cores, cores, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WORK_QUEUE),
+                daemonThreads());
+        jetty.setHandler(new JettyHandler(this::route, work, MAX_BODY_BYTES, BODY_BUDGET_BYTES));
+        jetty.setErrorHandler(new JsonErrorHandler());
     }
 
     /** Starts serving on host:port (port 0 picks a free port) and returns at once. */
@@ -63,13 +95,16 @@ public final class Server implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new InputException("--port: " + port + " is not a port number (0..65535)");
         }
-        byte[] page = loadPage();
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        Server server = new Server(http, pool, predictor, page);
-        http.createContext("/", server::handle);
-        http.setExecutor(pool);
-        http.start();
+        Server server = new Server(predictor, loadPage(), host, port);
+        try {
+            server.jetty.start();
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        } catch (Exception e) {
+            server.close();
+            throw new IOException("cannot start the server: " + e.getMessage(), e);
+        }
         return server;
     }
 
@@ -86,84 +121,61 @@ public final class Server implements AutoCloseable {
 
     /** The port actually bound (useful after asking for port 0). */
     public int port() {
-        return http.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** The page's address, e.g. http://127.0.0.1:8080/. */
     public String url() {
-        return "http://" + http.getAddress().getHostString() + ":" + port() + "/";
+        return "http://" + connector.getHost() + ":" + port() + "/";
     }
 
     /** Stops accepting requests and ends the worker threads. */
     @Override
     public void close() {
-        http.stop(0);
-        pool.shutdownNow();
-    }
-
-    private void handle(HttpExchange ex) {
-        try (ex) {
-            try {
-                route(ex);
-            } catch (HttpError e) {
-                Exchanges.sendError(ex, e.status, e.getMessage());
-            } catch (InputException e) {
-                Exchanges.sendError(ex, 400, e.getMessage());
-            } catch (RuntimeException e) {
-                Exchanges.sendError(ex, 500, "internal error");
-            }
-        } catch (IOException | RuntimeException e) {
-            // The client went away or the response had already started: nothing left to tell it.
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // stopping is best effort: the threads are daemons
         }
+        work.shutdownNow();
     }
 
-    private void route(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        switch (path) {
+    /** The routes: one case each. */
+    private Reply route(Call call) {
+        return switch (call.path()) {
             case "/", "/index.html" -> {
-                Exchanges.requireMethod(ex, "GET");
-                ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; "
+                call.require("GET");
+                yield Reply.of(200, "text/html; charset=utf-8", page).with("Content-Security-Policy", "default-src 'none'; "
                         + "script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
                         + "img-src 'self' data: blob:; form-action 'none'; frame-ancestors 'none'");
-                Exchanges.send(ex, 200, "text/html; charset=utf-8", page);
             }
             case "/report" -> {
-                Exchanges.requireMethod(ex, "GET");
+                call.require("GET");
                 java.util.function.Supplier<byte[]> r = report;
                 if (r == null) {
                     throw new HttpError(404, "/report: this server has no model report");
                 }
-                Exchanges.send(ex, 200, "text/html; charset=utf-8", r.get());
+                yield Reply.of(200, "text/html; charset=utf-8", r.get());
             }
             case "/api/predict" -> {
-                Exchanges.requireMethod(ex, "POST");
-                byte[] body = Exchanges.readBody(ex, MAX_BODY_BYTES);
-                float[] input = PredictRequest.toInput28(ex.getRequestHeaders().getFirst("Content-Type"), body);
-                Exchanges.sendJson(ex, 200, predict(input));
+                call.require("POST");
+                yield Reply.json(200, predict(PredictRequest.toInput28(call.contentType(), call.body())));
             }
             case "/api/model" -> {
-                Exchanges.requireMethod(ex, "GET");
-                Map<String, String> description;
-                synchronized (predictor) {
-                    description = predictor.describe();
-                }
-                Exchanges.sendJson(ex, 200, description);
+                call.require("GET");
+                yield Reply.json(200, predictor.describe());
             }
             case "/api/health" -> {
-                Exchanges.requireMethod(ex, "GET");
-                Exchanges.sendJson(ex, 200, new Health("ok"));
+                call.require("GET");
+                yield Reply.json(200, new Health("ok"));
             }
-            default -> throw new HttpError(404, path + ": not found");
-        }
+            default -> throw new HttpError(404, call.path() + ": not found");
+        };
     }
 
     private Prediction predict(float[] input) {
-        double[] p;
-        int classes;
-        synchronized (predictor) {
-            p = predictor.probabilities(input.clone());
-            classes = predictor.classes();
-        }
+        double[] p = predictor.probabilities(input.clone());
+        int classes = predictor.classes();
         if (p == null || p.length != classes) {
             throw new IllegalStateException("predictor returned the wrong number of probabilities");
         }
@@ -193,7 +205,7 @@ public final class Server implements AutoCloseable {
     private static java.util.concurrent.ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "theta-web-" + n.incrementAndGet());
+            Thread t = new Thread(r, "theta-work-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

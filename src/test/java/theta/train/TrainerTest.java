@@ -101,6 +101,37 @@ class TrainerTest {
     }
 
     @Test
+    void aPeriodicCheckpointResumesToTheSameModel() {
+        TrainConfig cfg = config("adam", 0.25, 0, 0.01, Precision.F32);
+        Trainer.Result whole = run(cfg);
+        Network net = network(cfg);
+        double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
+        java.util.List<Checkpoint> saved = new java.util.ArrayList<>();
+        EpochCheckpoints every2 = new EpochCheckpoints() {
+            @Override
+            public boolean due(int epoch) {
+                return epoch % 2 == 0;
+            }
+
+            @Override
+            public void save(Checkpoint c) {
+                saved.add(c);
+            }
+        };
+        Trainer.Result same = new Trainer(net, cfg, DATA, TrainListener.NONE).train(init, null, () -> false, every2);
+        assertArrayEquals(whole.params(), same.params(), "saving checkpoints changes nothing");
+        assertEquals(cfg.epochs() / 2, saved.size());
+        for (Checkpoint c : saved) {
+            Trainer.Result resumed = new Trainer(network(cfg), cfg, DATA, TrainListener.NONE)
+                    .train(null, c, () -> false);
+            assertArrayEquals(whole.params(), resumed.params(), "resumed after epoch " + c.epoch());
+            assertEquals(whole.history().stream().map(EpochRecord::trainLoss).toList(),
+                    resumed.history().stream().map(EpochRecord::trainLoss).toList());
+            assertEquals(whole.bestEpoch(), resumed.bestEpoch());
+        }
+    }
+
+    @Test
     void aCheckpointResumesOnlyOnTheDataItWasTrainedOn() {
         TrainConfig cfg = config("sgd:momentum=0.9", 0.25, 0, 0.1, Precision.F32);
         Network net = network(cfg);

@@ -1,0 +1,154 @@
+package theta.cli;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.imageio.ImageIO;
+
+import com.google.gson.JsonObject;
+
+import theta.activation.Activations;
+import theta.io.ModelFile;
+import theta.loss.Loss;
+import theta.nn.Architecture;
+import theta.nn.Model;
+import theta.nn.Network;
+import theta.nn.Initializer;
+
+/**
+ * {@code theta bench --serve}: a load test of the web server on loopback, bounded in requests and
+ * time. Phases of {@code clients} x {@code each} requests: JSON keep-alive, JSON with a new
+ * connection per request, PNG keep-alive, and JSON keep-alive while 16 slow clients hold
+ * connections; each prints req/s, p50, p99 and errors, and the process's RSS before and after.
+ */
+final class ServeBench {
+    private ServeBench() {}
+
+    static int run(PrintWriter o, Path modelFile, int clients, int each, int slowClients, int seconds)
+            throws IOException, InterruptedException {
+        Path tmp = null;
+        if (modelFile == null) {
+            tmp = Files.createTempFile("theta-bench-", ".npz");
+            ModelFile.write(tmp, untrained());
+        }
+        Path served = modelFile != null ? modelFile : tmp;
+        byte[] json = drawingJson(28).getBytes(StandardCharsets.UTF_8);
+        byte[] png = drawingPng(280);
+        o.printf(Locale.ROOT, "theta bench --serve: %s, %d clients x %d requests a phase, %d slow clients, %d s at most;"
+                + " JSON %d bytes (28x28), PNG %d bytes (280x280, the page's canvas)%n",
+                modelFile == null ? "untrained 784-800-10 relu" : modelFile, clients, each, slowClients, seconds,
+                json.length, png.length);
+        o.flush();
+        List<LoadClients.Phase> phases = new ArrayList<>();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        // The server runs in its own JVM (theta serve), so its RSS is its own, not the clients'.
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", served.toString(),
+                "--port", "0").redirectErrorStream(true).start();
+        double rssBefore;
+        double rssAfter;
+        try {
+            int port = port(server);
+            // A short warm-up (JIT), then RSS "before" is the serving process at rest.
+            LoadClients.run("warm-up", port, LoadClients.post("/api/predict", "application/json", json, true), true,
+                    4, 500, deadline);
+            rssBefore = BenchCommand.ProcessMemory.rssMib(server.pid());
+            phases.add(LoadClients.run("JSON keep-alive", port, LoadClients.post("/api/predict", "application/json",
+                    json, true), true, clients, each, deadline));
+            phases.add(LoadClients.run("JSON new connection", port, LoadClients.post("/api/predict",
+                    "application/json", json, false), false, clients, each, deadline));
+            phases.add(LoadClients.run("PNG keep-alive", port, LoadClients.post("/api/predict", "image/png", png, true),
+                    true, clients, each, deadline));
+            AtomicBoolean stop = new AtomicBoolean();
+            LoadClients.slow(port, slowClients, stop);
+            Thread.sleep(1000); // the slow clients are connected and trickling
+            phases.add(LoadClients.run("JSON keep-alive + " + slowClients + " slow", port, LoadClients.post(
+                    "/api/predict", "application/json", json, true), true, clients, each, deadline));
+            stop.set(true);
+            rssAfter = BenchCommand.ProcessMemory.rssMib(server.pid());
+        } finally {
+            server.destroy();
+            server.waitFor();
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        o.printf(Locale.ROOT, "%-28s %9s %9s %8s %8s %7s%n", "phase", "requests", "req/s", "p50 ms", "p99 ms", "errors");
+        for (LoadClients.Phase p : phases) {
+            o.printf(Locale.ROOT, "%-28s %9d %9.0f %8.2f %8.2f %7d%n", p.name(), p.requests(), p.perSecond(), p.p50Ms(),
+                    p.p99Ms(), p.errors());
+        }
+        o.printf(Locale.ROOT, "server RSS before %.0f MiB, after %.0f MiB (x%.2f)%s%n", rssBefore, rssAfter,
+                rssAfter / rssBefore, System.nanoTime() > deadline ? "; STOPPED AT THE TIME LIMIT" : "");
+        return Main.OK;
+    }
+
+    /** Reads "theta: serving ... at http://127.0.0.1:PORT/" from the server's output. */
+    private static int port(Process server) throws IOException {
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        r.transferTo(java.io.Writer.nullWriter());
+                    } catch (IOException ignored) {
+                        // the server ended
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new IOException("the server did not start");
+    }
+
+    /** 784-800-10 ReLU with initial weights: a prediction costs what a trained model's does. */
+    private static Model untrained() {
+        Network net = new Network(new Architecture(784, new int[] {800}, 10), Activations.parse("relu"), Loss.SOFTMAX);
+        double[] params = Initializer.parameters(net, net.activation().defaultInit(), 1);
+        return new Model(net, params, 28, 28, new JsonObject());
+    }
+
+    /** A vertical stroke, as JSON {"width","height","pixels"} in 0..255. */
+    private static String drawingJson(int side) {
+        StringBuilder sb = new StringBuilder("{\"width\":" + side + ",\"height\":" + side + ",\"pixels\":[");
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                boolean ink = Math.abs(x - side / 2) < side / 10 && y > side / 6 && y < side * 5 / 6;
+                sb.append(x + y == 0 ? "" : ",").append(ink ? 255 : 0);
+            }
+        }
+        return sb.append("]}").toString();
+    }
+
+    /** A "7" drawn on a white canvas of the page's size, as PNG. */
+    private static byte[] drawingPng(int side) throws IOException {
+        BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, side, side);
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(side / 12f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.drawPolyline(new int[] {side / 4, side * 3 / 4, side * 2 / 5}, new int[] {side / 5, side / 5, side * 4 / 5}, 3);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+}
