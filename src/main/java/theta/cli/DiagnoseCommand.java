@@ -28,12 +28,12 @@ import theta.loss.Loss;
 
 /** theta diagnose: says which mistake (if any) produced the two columns of a learner's gradient check. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Reads the two columns a gradient check printed (numerical left, analytical right, as the",
-            "exercise's checkNNGradients prints them; the first rows are enough) and says, per column, whether",
-            "it is the correct gradient, the numerical gradient of a known mistaken cost, or the analytical",
-            "gradient of a known backprop mistake, then gives the fix as Octave lines.",
-            "Exit code 0 when both columns are right, 1 when a mistake (or nothing known) was found, 2 bad input."})
+        header = "Tells from a printed gradient check which known mistake made it, and how to fix it.",
+        description = {"Reads the two columns a gradient check printed (numerical left, analytical right, as the"
+            + " exercise's checkNNGradients prints them; the first rows are enough) and says, per column, whether"
+            + " it is the correct gradient, the numerical gradient of a known mistaken cost, or the analytical"
+            + " gradient of a known backprop mistake, then gives the fix as Octave lines. Exit code 0 when both"
+            + " columns are right, 1 when a mistake (or nothing known) was found, 2 bad input."})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,8 +25,8 @@ final class InterpreterOptions {
     String python;
 
     @Option(names = "--call", paramLabel = "EXPR",
-            description = {"Call the function this way instead. Octave names: nn_params, input_layer_size,",
-                "hidden_layer_size, num_labels, X, y, lambda; Python also params, lam, lambda_."})
+            description = "Call the function this way instead. Octave names: nn_params, input_layer_size,"
+                + " hidden_layer_size, num_labels, X, y, lambda; Python also params, lam, lambda_.")
     String call;
 
     @Option(names = "--user-labels", paramLabel = "1..K|0..K-1",

@@ -23,8 +23,9 @@ import theta.train.EpochRecord;
 
 /** theta plot: redraws a model's figures (curves, weight tiles) or a history's curves from saved files. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draws the figures of a saved model (MODEL.curves.png from its history, MODEL.weights.png)",
-            "or the curves of a history file (.history.csv or .history.json), as PNG."})
+        header = "Draws a saved model's training curves and weights, or a history file's curves, as PNG.",
+        description = {"Draws the figures of a saved model (MODEL.curves.png from its history, MODEL.weights.png)"
+            + " or the curves of a history file (.history.csv or .history.json), as PNG."})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
