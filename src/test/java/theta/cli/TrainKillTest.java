@@ -45,8 +45,11 @@ class TrainKillTest {
     static Process start(Path out, String... more) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "theta.cli.Main", "train",
-                "--train", train.toString(), "--test", test.toString(), "--validation", "50", "--batch", "20",
-                "--lr", "0.1", "--threads", "1", "--quiet", "--out", out.toString()));
+                "--train", train.toString(), "--test", test.toString(), "--threads", "1", "--quiet", "--out",
+                out.toString()));
+        if (!List.of(more).contains("--resume")) { // a resumed run takes its training options from the checkpoint
+            cmd.addAll(List.of("--validation", "50", "--batch", "20", "--lr", "0.1"));
+        }
         cmd.addAll(List.of(more));
         Files.createDirectories(out.getParent());
         return new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -107,7 +110,7 @@ class TrainKillTest {
 
     @Test
     void killedAtAnyMomentAModelOrCheckpointSurvivesAndResumesBitForBit() throws Exception {
-        String[] args = {"--hidden", "24", "--epochs", "6", "--checkpoint-every", "1"};
+        String[] args = {"--hidden", "24", "--epochs", "40", "--checkpoint-every", "1"};
         Path refOut = dir.resolve("ref").resolve("m.npz");
         long t0 = System.nanoTime();
         assertEquals(0, finish(start(refOut, args)), () -> "reference run failed");
@@ -122,7 +125,13 @@ class TrainKillTest {
                 // Into a checkpoint's save: wait for the first temporary file, then kill.
                 waitForSave(p, out.getParent());
             } else {
-                Thread.sleep(rng.nextLong(millis / 3, millis));
+                // After the first checkpoint (JVM start-up varies too much on a busy machine to aim by
+                // time alone), then a random moment in the rest of the run.
+                Path first = CheckpointFile.pathFor(out);
+                while (p.isAlive() && !Files.exists(first)) {
+                    Thread.sleep(1);
+                }
+                Thread.sleep(rng.nextLong(0, 150));
             }
             p.destroyForcibly();
             finish(p);
@@ -135,7 +144,7 @@ class TrainKillTest {
                 continue; // killed before the first epoch ended: nothing was promised yet
             }
             CheckpointFile.read(checkpoint); // whole, not half-written
-            assertEquals(0, finish(start(out, "--resume", checkpoint.toString())), () -> "resume failed");
+            assertEquals(0, finish(start(out, "--resume", checkpoint.toString())), () -> "resume failed: " + log(out));
             assertArrayEquals(reference, ModelFile.read(out).params(), "resumed model, trial " + trial);
             assertFalse(savingNow(out.getParent()), "the killed save's .tmp file is cleaned up");
             resumed++;
