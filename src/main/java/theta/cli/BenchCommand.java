@@ -45,7 +45,8 @@ import theta.train.Trainer;
         header = "Measures training and inference speed on MNIST.",
         description = {"Trains on all 60,000 training images (no validation split). Matrix-product FLOPs are counted"
             + " analytically: forward 2*in*out per layer and example, backward 2*in*out per layer (weight gradient)"
-            + " plus 2*in*out per layer above the first (input gradient)."})
+            + " plus 2*in*out per layer above the first (input gradient): dense-equivalent FLOPs. Useful FLOPs"
+            + " count the first layer's products on the nonzero pixels only."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -173,7 +174,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         BenchReport report = BenchMath.report(net, cfg, train.size(), test.size(), records, productSeconds,
                 products.byShape(), before, after, passes,
-                latency, rssAfterTraining, new BenchReport.Startup(jvmToCommand, firstAnswer));
+                latency, rssAfterTraining, new BenchReport.Startup(jvmToCommand, firstAnswer),
+                BenchMath.density(train), BenchMath.density(test));
         if (json) {
             o.println(report.json());
         } else {

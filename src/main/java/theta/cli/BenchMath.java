@@ -46,19 +46,55 @@ final class BenchMath {
         return f;
     }
 
+    /**
+     * The FLOPs of {@code flops} that touch nonzero inputs: the first layer's products (2 * in *
+     * units(1) each) scaled by the input's density, {@code products} of them (forward: 1,
+     * training: 2, the forward product and the weight gradient).
+     */
+    static double useful(Architecture a, double flops, int products, double density) {
+        return flops - products * (1 - density) * 2.0 * a.units(0) * a.units(1);
+    }
+
+    /** The fraction of nonzero features in a dataset (the first layer's useful share of its work). */
+    static double density(theta.data.Dataset d) {
+        long nonzero = 0;
+        for (int i = 0; i < d.size(); i++) {
+            for (int j = 0; j < d.features(); j++) {
+                nonzero += d.value(i, j) != 0 ? 1 : 0;
+            }
+        }
+        return (double) nonzero / d.size() / d.features();
+    }
+
+    /** Which first-layer products training used: sparse when any sparse product was timed. */
+    static String firstLayer(Network net, List<TimedGemm.Total> shapes, double density) {
+        boolean sparse = shapes.stream().anyMatch(t -> t.shape().sparse());
+        String why = switch (net.inputProducts()) {
+            case DENSE, SPARSE -> "as asked";
+            case AUTO -> !theta.math.SparseMatrix.nativeKernels() ? "native sparse kernels not loaded"
+                    : String.format(java.util.Locale.ROOT, "input density %.1f%% %s the limit of %.0f%%", 100 * density,
+                    sparse ? "is under" : "is over", 100 * theta.math.SparseMatrix.DENSITY_LIMIT);
+        };
+        return (sparse ? "sparse (products on the nonzero pixels)" : "dense") + ", " + why;
+    }
+
     static BenchReport report(Network net, TrainConfig cfg, int trainSize, int testSize, List<EpochRecord> records,
                               List<Double> productSeconds, List<TimedGemm.Total> shapes, GemmPeak before,
                               GemmPeak after, List<Throughput.Pass> passes,
-                              Throughput.Latency latency, double rssAfterTraining, BenchReport.Startup startup) {
+                              Throughput.Latency latency, double rssAfterTraining, BenchReport.Startup startup,
+                              double trainDensity, double testDensity) {
         Architecture arch = net.architecture();
         double gflopEpoch = trainFlops(arch) * trainSize / 1e9;
+        double usefulEpoch = useful(arch, trainFlops(arch), 2, trainDensity) * trainSize / 1e9;
+        double usefulForward = useful(arch, forwardFlops(arch), 1, testDensity);
         double peak = Math.max(before.best(), after.best());
         List<BenchReport.Epoch> epochs = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             EpochRecord r = records.get(i);
             double gflops = gflopEpoch / r.seconds();
+            double useful = usefulEpoch / r.seconds();
             epochs.add(new BenchReport.Epoch(r.epoch(), r.seconds(), trainSize / r.seconds(), gflops, gflops / peak,
-                    productSeconds.get(i), r.trainLoss(), r.validationAccuracy()));
+                    useful, useful / peak, productSeconds.get(i), r.trainLoss(), r.validationAccuracy()));
         }
         int from = epochs.size() > 1 ? 2 : 1;
         double sec = Throughput.median(epochs.stream().filter(e -> e.epoch() >= from)
@@ -66,22 +102,25 @@ final class BenchMath {
         double productSec = Throughput.median(epochs.stream().filter(e -> e.epoch() >= from)
                 .mapToDouble(BenchReport.Epoch::productSeconds).toArray());
         BenchReport.Summary median = new BenchReport.Summary(from, epochs.size(), sec, trainSize / sec,
-                gflopEpoch / sec, gflopEpoch / sec / peak, productSec, gflopEpoch / productSec,
-                gflopEpoch / productSec / peak);
+                gflopEpoch / sec, gflopEpoch / sec / peak, usefulEpoch / sec, usefulEpoch / sec / peak, productSec,
+                gflopEpoch / productSec, gflopEpoch / productSec / peak, usefulEpoch / productSec,
+                usefulEpoch / productSec / peak);
         List<BenchReport.Product> products = new ArrayList<>();
         for (TimedGemm.Total t : shapes) {
             products.add(new BenchReport.Product(t.shape().toString(), (double) t.calls() / records.size(),
-                    t.nanos() / 1e9 / records.size(), t.gflops(), t.gflops() / peak));
+                    t.nanos() / 1e9 / records.size(), t.gflops(), t.gflops() / peak, t.denseEquivalentGflops()));
         }
         List<BenchReport.Inference> inference = new ArrayList<>();
         for (Throughput.Pass p : passes) {
             double gflops = forwardFlops(arch) * p.examples() / p.seconds() / 1e9;
+            double useful = usefulForward * p.examples() / p.seconds() / 1e9;
             inference.add(new BenchReport.Inference(p.batch(), p.seconds(), p.samplesPerSecond(), gflops,
-                    gflops / peak, (double) p.correct() / p.examples()));
+                    gflops / peak, useful, useful / peak, (double) p.correct() / p.examples()));
         }
         BenchReport.Setup setup = new BenchReport.Setup(arch.toString(), cfg.activation().spec(),
                 cfg.optimization().spec(), cfg.learningRate(), cfg.miniBatch().batchSize(), cfg.epochs(), cfg.precision().name().toLowerCase(java.util.Locale.ROOT),
-                Threads.get(), trainSize, testSize, gflopEpoch, forwardFlops(arch));
+                Threads.get(), trainSize, testSize, gflopEpoch, forwardFlops(arch), trainDensity, testDensity,
+                usefulEpoch, usefulForward, firstLayer(net, shapes, trainDensity), theta.math.SparseMatrix.kernels());
         return new BenchReport(setup, machine(), epochs, median, products, before, after, peak, inference,
                 new BenchReport.Latency(latency.images(), latency.p50(), latency.p99(), latency.mean()),
                 memory(rssAfterTraining), startup);

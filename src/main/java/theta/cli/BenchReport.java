@@ -17,10 +17,17 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
                    GemmPeak peakAfter, double peakGflops, List<Inference> inference, Latency latency,
                    Memory memory, Startup startup) {
 
-    /** The run's settings; {@code gflopPerEpoch} counts matrix-product FLOPs analytically. */
+    /**
+     * The run's settings. {@code gflopPerEpoch} counts matrix-product FLOPs analytically, as
+     * dense products (the dense-equivalent work, as PyTorch's script counts it);
+     * {@code usefulGflopPerEpoch} counts the first layer's products on the nonzero pixels only
+     * ({@code trainDensity} of them). {@code firstLayer}: which products training used, and why.
+     */
     record Setup(String architecture, String activation, String optimizer, double lr, int batch, int epochs,
                  String precision, int threads, int trainExamples, int testExamples, double gflopPerEpoch,
-                 double forwardFlopsPerExample) {}
+                 double forwardFlopsPerExample, double trainDensity, double testDensity,
+                 double usefulGflopPerEpoch, double usefulForwardFlopsPerExample, String firstLayer,
+                 String sparseKernels) {}
 
     record Machine(String cpu, int cores, String java, String os) {}
 
@@ -29,7 +36,8 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
      * {@code productSeconds} is the part of it spent in matrix products.
      */
     record Epoch(int epoch, double seconds, double samplesPerSecond, double gflops, double fractionOfPeak,
-                 double productSeconds, double trainLoss, double testAccuracy) {}
+                 double usefulGflops, double usefulFractionOfPeak, double productSeconds, double trainLoss,
+                 double testAccuracy) {}
 
     /**
      * Medians over epochs 2..N (epoch 1 warms up the JIT and the caches). The product figures
@@ -37,19 +45,21 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
      * inside the epoch, and what element-wise work, data conversion and updates cost besides.
      */
     record Summary(int fromEpoch, int toEpoch, double seconds, double samplesPerSecond, double gflops,
-                   double fractionOfPeak, double productSeconds, double productGflops,
-                   double productFractionOfPeak) {}
+                   double fractionOfPeak, double usefulGflops, double usefulFractionOfPeak, double productSeconds,
+                   double productGflops, double productFractionOfPeak, double productUsefulGflops,
+                   double productUsefulFractionOfPeak) {}
 
     /**
      * The training products of one shape ({@code op(A) * op(B)} as stored), averaged over all
-     * epochs: calls and seconds per epoch, and the rate they reached inside training.
+     * epochs: calls and seconds per epoch, and the rate they reached inside training (useful:
+     * FLOPs on a sparse operand's nonzeros; dense-equivalent: the dense product's FLOPs).
      */
     record Product(String shape, double callsPerEpoch, double secondsPerEpoch, double gflops,
-                   double fractionOfPeak) {}
+                   double fractionOfPeak, double denseEquivalentGflops) {}
 
     /** Classifying the test set at one batch size: conversion + forward + argmax. */
     record Inference(int batch, double seconds, double samplesPerSecond, double gflops, double fractionOfPeak,
-                     double accuracy) {}
+                     double usefulGflops, double usefulFractionOfPeak, double accuracy) {}
 
     /** One image at a time, microseconds. */
     record Latency(int images, double p50Micros, double p99Micros, double meanMicros) {}
@@ -77,29 +87,38 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
                 machine.os());
         o.printf(Locale.ROOT, "sgemm %d^3 on %d threads: before %s, after %s; peak %.1f GFLOP/s%n",
                 peakBefore.size(), peakBefore.threads(), peak(peakBefore), peak(peakAfter), peakGflops);
-        o.printf(Locale.ROOT, "matrix products: %.1f GFLOP per epoch%n", s.gflopPerEpoch());
-        o.println("epoch  seconds  samples/s  GFLOP/s  of peak  in products  train loss  test acc");
+        o.printf(Locale.ROOT, "first layer: %s; sparse kernels: %s%n", s.firstLayer(), s.sparseKernels());
+        o.printf(Locale.ROOT, "matrix products per epoch: %.1f GFLOP dense-equivalent, %.1f GFLOP useful (on the"
+                + " %.1f%% nonzero pixels)%n", s.gflopPerEpoch(), s.usefulGflopPerEpoch(), 100 * s.trainDensity());
+        o.println("GFLOP/s and of peak: dense-equivalent / useful");
+        o.println("epoch  seconds  samples/s        GFLOP/s         of peak  in products  train loss  test acc");
         for (Epoch e : epochs) {
-            o.printf(Locale.ROOT, "%5d  %7.3f  %9.0f  %7.1f  %6.1f%%  %9.3f s  %10.4f  %7.2f%%%n", e.epoch(),
-                    e.seconds(), e.samplesPerSecond(), e.gflops(), 100 * e.fractionOfPeak(), e.productSeconds(),
-                    e.trainLoss(), 100 * e.testAccuracy());
+            o.printf(Locale.ROOT, "%5d  %7.3f  %9.0f  %6.1f / %6.1f  %4.0f%% / %3.0f%%  %9.3f s  %10.4f  %7.2f%%%n",
+                    e.epoch(), e.seconds(), e.samplesPerSecond(), e.gflops(), e.usefulGflops(),
+                    100 * e.fractionOfPeak(), 100 * e.usefulFractionOfPeak(), e.productSeconds(), e.trainLoss(),
+                    100 * e.testAccuracy());
         }
-        o.printf(Locale.ROOT, "median of epochs %d-%d: %.3f s, %.0f samples/s, %.1f GFLOP/s, %.1f%% of peak%n",
-                median.fromEpoch(), median.toEpoch(), median.seconds(), median.samplesPerSecond(), median.gflops(),
-                100 * median.fractionOfPeak());
-        o.printf(Locale.ROOT, "  of which matrix products: %.3f s (%.0f%% of the epoch), %.1f GFLOP/s, %.1f%% of peak%n",
-                median.productSeconds(), 100 * median.productSeconds() / median.seconds(), median.productGflops(),
-                100 * median.productFractionOfPeak());
-        o.println("  products by shape (per epoch, all epochs):");
+        o.printf(Locale.ROOT, "median of epochs %d-%d: %.3f s, %.0f samples/s, %.1f GFLOP/s dense-equivalent (%.1f%% of"
+                + " peak), %.1f GFLOP/s useful (%.1f%% of peak)%n", median.fromEpoch(), median.toEpoch(),
+                median.seconds(), median.samplesPerSecond(), median.gflops(), 100 * median.fractionOfPeak(),
+                median.usefulGflops(), 100 * median.usefulFractionOfPeak());
+        o.printf(Locale.ROOT, "  of which matrix products: %.3f s (%.0f%% of the epoch), %.1f GFLOP/s dense-equivalent"
+                + " (%.1f%% of peak), %.1f useful (%.1f%%)%n", median.productSeconds(),
+                100 * median.productSeconds() / median.seconds(), median.productGflops(),
+                100 * median.productFractionOfPeak(), median.productUsefulGflops(),
+                100 * median.productUsefulFractionOfPeak());
+        o.println("  products by shape (per epoch, all epochs; GFLOP/s useful, dense-equivalent for sparse ones):");
         for (Product p : products) {
-            o.printf(Locale.ROOT, "    %-28s %6.0f calls  %7.3f s  %7.1f GFLOP/s  %5.1f%% of peak%n", p.shape(),
-                    p.callsPerEpoch(), p.secondsPerEpoch(), p.gflops(), 100 * p.fractionOfPeak());
+            boolean sparse = p.shape().contains("sparse");
+            o.printf(Locale.ROOT, "    %-30s %6.0f calls  %7.3f s  %7.1f GFLOP/s  %5.1f%% of peak%s%n", p.shape(),
+                    p.callsPerEpoch(), p.secondsPerEpoch(), p.gflops(), 100 * p.fractionOfPeak(),
+                    sparse ? String.format(Locale.ROOT, "  (%.1f dense-equivalent)", p.denseEquivalentGflops()) : "");
         }
-        o.printf(Locale.ROOT, "inference on the test set (convert + forward + argmax):%n");
+        o.printf(Locale.ROOT, "inference on the test set (convert + forward + argmax; GFLOP/s dense-equivalent / useful):%n");
         for (Inference i : inference) {
-            o.printf(Locale.ROOT, "  batch %5d: %8.1f ms  %9.0f samples/s  %6.1f GFLOP/s  %5.1f%% of peak  acc %.2f%%%n",
-                    i.batch(), 1000 * i.seconds(), i.samplesPerSecond(), i.gflops(), 100 * i.fractionOfPeak(),
-                    100 * i.accuracy());
+            o.printf(Locale.ROOT, "  batch %5d: %8.1f ms  %9.0f samples/s  %6.1f / %5.1f GFLOP/s  %5.1f%% / %4.1f%% of"
+                    + " peak  acc %.2f%%%n", i.batch(), 1000 * i.seconds(), i.samplesPerSecond(), i.gflops(),
+                    i.usefulGflops(), 100 * i.fractionOfPeak(), 100 * i.usefulFractionOfPeak(), 100 * i.accuracy());
         }
         o.printf(Locale.ROOT, "single image: p50 %.1f us, p99 %.1f us, mean %.1f us (%d images)%n",
                 latency.p50Micros(), latency.p99Micros(), latency.meanMicros(), latency.images());

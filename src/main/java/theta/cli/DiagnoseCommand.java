@@ -28,11 +28,12 @@ import theta.loss.Loss;
 
 /** theta diagnose: says which mistake (if any) produced the two columns of a learner's gradient check. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Reads the two columns a gradient check printed (numerical left, analytical right, as the",
-            "exercise's checkNNGradients prints them; the first rows are enough) and says, per column, whether",
-            "it is the correct gradient, the numerical gradient of a known mistaken cost, or the analytical",
-            "gradient of a known backprop mistake, then gives the fix as Octave lines.",
+        header = "Says which mistake in a cost function or backprop produced a gradient check's two columns.",
+        description = {"Reads the two columns a gradient check printed (numerical left, analytical right, as the"
+            + " exercise's checkNNGradients prints them; the first rows are enough), or runs the user's own"
+            + " Octave or NumPy cost function, and says per column whether it is the correct gradient, the"
+            + " numerical gradient of a known mistaken cost, or the analytical gradient of a known backprop"
+            + " mistake, then gives the fix as Octave lines.",
             "Exit code 0 when both columns are right, 1 when a mistake (or nothing known) was found, 2 bad input."})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Spec

@@ -17,7 +17,7 @@ import theta.diagnose.run.PythonInterpreter;
 final class InterpreterOptions {
     @Option(names = "--octave", paramLabel = "FILE.m",
             description = "Run this Octave cost function (its folder is added to the path) at the problem and diagnose"
-                    + " its gradient and the numerical gradient of its J.")
+                    + " its gradient and the numerical gradient of its J (lambda 3 unless --lambda is given).")
     Path octave;
 
     @Option(names = "--python", paramLabel = "FILE.py[:FN]",
@@ -25,8 +25,8 @@ final class InterpreterOptions {
     String python;
 
     @Option(names = "--call", paramLabel = "EXPR",
-            description = {"Call the function this way instead. Octave names: nn_params, input_layer_size,",
-                "hidden_layer_size, num_labels, X, y, lambda; Python also params, lam, lambda_."})
+            description = "Call the function this way instead. Octave names: nn_params, input_layer_size,"
+                + " hidden_layer_size, num_labels, X, y, lambda; Python also params, lam, lambda_.")
     String call;
 
     @Option(names = "--user-labels", paramLabel = "1..K|0..K-1",

@@ -23,8 +23,9 @@ import theta.train.EpochRecord;
 
 /** theta plot: redraws a model's figures (curves, weight tiles) or a history's curves from saved files. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draws the figures of a saved model (MODEL.curves.png from its history, MODEL.weights.png)",
-            "or the curves of a history file (.history.csv or .history.json), as PNG."})
+        header = "Redraws the figures of a saved model or training history as PNG.",
+        description = {"For a model: MODEL.curves.png from its history and MODEL.weights.png; for a history file"
+            + " (.history.csv or .history.json): the curves."})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

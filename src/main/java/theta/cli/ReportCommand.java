@@ -18,9 +18,10 @@ import theta.train.HistoryFiles;
 
 /** theta report: one self-contained HTML page about a model. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Writes one self-contained HTML file about a model (images embedded; opens without a server):",
-            "architecture, hyperparameters, provenance, training curves, weight tiles and, on the test set of",
-            "the data it was trained on, the confusion matrix, per-class scores and the most confidently wrong images."})
+        header = "Writes one self-contained HTML report about a model.",
+        description = {"The report embeds its images and opens without a server: architecture, hyperparameters,"
+            + " provenance, training curves, weight tiles and, on the test set of the data it was trained on, the"
+            + " confusion matrix, per-class scores and the most confidently wrong images."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -20,11 +20,6 @@ public record DataReading(LabelConvention labels, ImageOrder order, String xVar,
         Objects.requireNonNull(yVar, "yVar");
     }
 
-    /** These options with labels in {@code convention}. */
-    public DataReading withLabels(LabelConvention convention) {
-        return new DataReading(convention, order, xVar, yVar);
-    }
-
     /** The label convention to use for a file whose own default is {@code formatDefault}. */
     LabelConvention labelsOr(LabelConvention formatDefault) {
         return labels != null ? labels : formatDefault;

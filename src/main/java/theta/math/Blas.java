@@ -76,6 +76,40 @@ final class Blas implements Gemm {
         }
     }
 
+    /**
+     * The sparse product on the native kernels (plain loops where they are missing), cut into
+     * column slices across threads like the dense products: each slice reads all of S's index and
+     * its own columns of B, and writes its own columns of C.
+     */
+    @Override
+    public void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c) {
+        SparseMatrix.Csr csr = s.checkProduct(transS, b, c);
+        if (!SparseKernels.AVAILABLE) {
+            Gemm.super.sparse(transS, s, alpha, b, beta, c);
+            return;
+        }
+        int rows = c.rows();
+        int n = c.cols();
+        if (rows == 0 || n == 0) {
+            return;
+        }
+        boolean f64 = c.precision() == Precision.F64;
+        int bytes = c.precision().bytes();
+        long bAddr = b.vec().address() + (long) b.offset() * bytes;
+        long cAddr = c.vec().address() + (long) c.offset() * bytes;
+        int k = b.rows();
+        int parts = 2.0 * s.nonzeros() * n < SPLIT_FLOPS ? 1 : Parallel.parts(n, 4 * COLUMN_ALIGN);
+        Parallel.run(parts, p -> {
+            if (SparseKernels.times(f64, 0, rows, csr.ptrAddress(), csr.idxAddress(), csr.valAddress(), k, bAddr,
+                    b.ld(), cAddr, c.ld(), Parallel.bound(n, parts, p, COLUMN_ALIGN),
+                    Parallel.bound(n, parts, p + 1, COLUMN_ALIGN), alpha, beta) != 0) {
+                throw new IllegalStateException("sparse product: out of native memory for the kernel's scratch");
+            }
+        });
+        Reference.reachabilityFence(csr);
+        fence(b.vec(), c.vec(), null);
+    }
+
     /** Native code does not check bounds: a view outside its vector is refused here. */
     private static void checkMatrix(String name, Vec v, int off, int rows, int cols, int ld) {
         if (rows == 0 || cols == 0) {

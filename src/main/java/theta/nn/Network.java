@@ -25,17 +25,34 @@ public final class Network {
     private final Loss loss;
     private final Layout layout;
     private final Gemm gemm;
+    private final InputProducts inputProducts;
+    private final LayerProducts products;
 
     public Network(Architecture arch, Activation hidden, Loss loss) {
         this(arch, hidden, loss, Gemm.blas());
     }
 
     public Network(Architecture arch, Activation hidden, Loss loss, Gemm gemm) {
+        this(arch, hidden, loss, gemm, InputProducts.AUTO);
+    }
+
+    public Network(Architecture arch, Activation hidden, Loss loss, Gemm gemm, InputProducts inputProducts) {
         this.arch = Objects.requireNonNull(arch);
         this.hidden = Objects.requireNonNull(hidden);
         this.loss = Objects.requireNonNull(loss);
         this.gemm = Objects.requireNonNull(gemm);
+        this.inputProducts = Objects.requireNonNull(inputProducts);
         this.layout = new Layout(arch, hidden.learnableCount());
+        this.products = new LayerProducts(gemm, layout, arch, inputProducts);
+    }
+
+    /** This network with the first layer's products done as {@code p} says. */
+    public Network withInputProducts(InputProducts p) {
+        return new Network(arch, hidden, loss, gemm, p);
+    }
+
+    public InputProducts inputProducts() {
+        return inputProducts;
     }
 
     public Architecture architecture() {
@@ -80,13 +97,11 @@ public final class Network {
         }
         int layers = arch.layers();
         for (int l = 1; l <= layers; l++) {
-            int nin = arch.units(l - 1);
             int out = arch.units(l);
             Vec z = ws.z[l];
-            // Z = 1 b^T + in * W^T: the bias copied into every row, then the product added in
-            // (beta = 1), with W^T read in place from the parameter vector (see Layout).
+            // Z = 1 b^T + in * W^T: the bias copied into every row, then the product added in.
             z.fillRows(params, layout.theta(l), m, out);
-            gemm.gemm(false, false, m, out, nin, 1, in, 0, nin, params, layout.weights(l), out, 1, z, 0, out);
+            products.forward(l, params, in, m, z, ws);
             if (l == layers) {
                 break;
             }
@@ -156,14 +171,9 @@ public final class Network {
         int layers = arch.layers();
         ws.dz()[layers].scale(1.0 / m, 0, m * arch.outputs());
         for (int l = layers; l >= 1; l--) {
-            int nin = arch.units(l - 1);
-            int out = arch.units(l);
             Vec dz = ws.dz()[l];
             Vec in = layerInput(l, ws, mode);
-            // dW^T = in^T * dZ  (nin x out, the weights block of Theta_l); db = column sums of dZ.
-            gemm.gemm(true, false, nin, out, m, 1, in, 0, nin, dz, 0, out, 0, grad, layout.weights(l), out);
-            // db = 1^T dZ: a 1 x m times m x out product (column sums).
-            gemm.gemm(false, false, 1, out, m, 1, ws.ones, 0, m, dz, 0, out, 0, grad, layout.theta(l), out);
+            products.weightGradient(l, in, dz, m, grad, ws);
             if (l > 1) {
                 backwardHidden(params, l - 1, m, grad, ws, mode);
             }
@@ -181,11 +191,8 @@ public final class Network {
     /** From dZ_{l+1} to dZ_l through W_{l+1}, dropout and g' of hidden layer l. */
     private void backwardHidden(Vec params, int l, int m, Vec grad, Workspace ws, Mode mode) {
         int units = arch.units(l);
-        int next = arch.units(l + 1);
         Vec dz = ws.dz()[l];
-        // dA_l = dZ_{l+1} * W_{l+1}: W^T is stored, so multiply by its transpose.
-        gemm.gemm(false, true, m, units, next, 1, ws.dz()[l + 1], 0, next, params, layout.weights(l + 1), next,
-                0, dz, 0, units);
+        products.inputGradient(l + 1, params, ws.dz()[l + 1], m, dz);
         Activation g = activation(params, l);
         Vec z = ws.z[l];
         Vec a = ws.a[l];

@@ -1,6 +1,7 @@
 package theta.nn;
 
 import theta.math.Precision;
+import theta.math.SparseMatrix;
 import theta.math.Vec;
 
 /**
@@ -29,6 +30,10 @@ public final class Workspace {
     final Vec ones;
     /** Scratch for dropout's random draws, turned into a mask a chunk at a time. */
     final double[] draws = new double[1024];
+    /** The nonzeros of the first layer's input (allocated on first use), see {@link InputProducts}. */
+    private SparseMatrix inputIndex;
+    /** Whether the last forward pass multiplied only the input's nonzeros (the backward pass does too). */
+    boolean sparseInput;
 
     public Workspace(Architecture arch, int capacity, Precision precision) {
         if (capacity < 1) {
@@ -67,6 +72,18 @@ public final class Workspace {
             dz = d;
         }
         return dz;
+    }
+
+    SparseMatrix inputIndex() {
+        if (inputIndex == null) {
+            inputIndex = new SparseMatrix(precision);
+        }
+        return inputIndex;
+    }
+
+    /** Whether the last forward pass multiplied only the nonzeros of the input. */
+    public boolean sparseInput() {
+        return sparseInput;
     }
 
     /** The input buffer, capacity x inputs, row-major: example i's features start at i * inputs. */

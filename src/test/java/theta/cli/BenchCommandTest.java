@@ -35,6 +35,11 @@ class BenchCommandTest {
         double fwd = 2 * 10 * 20 + 2 * 20 * 30 + 2 * 30 * 4;
         assertEquals(fwd, BenchMath.forwardFlops(b), 0);
         assertEquals(2 * fwd + 2 * 20 * 30 + 2 * 30 * 4, BenchMath.trainFlops(b), 0);
+        // Useful FLOPs: the first layer's forward product and weight gradient on the nonzeros only.
+        double d = 0.25;
+        assertEquals(2 * (2 * 784 * 800 * d + 2 * 800 * 10) + 2 * 10 * 800,
+                BenchMath.useful(a, BenchMath.trainFlops(a), 2, d), 1e-6);
+        assertEquals(2 * 784 * 800 * d + 2 * 800 * 10, BenchMath.useful(a, BenchMath.forwardFlops(a), 1, d), 1e-6);
     }
 
     @Test
@@ -49,6 +54,12 @@ class BenchCommandTest {
         assertEquals(2, setup.get("threads").getAsInt());
         double gflop = BenchMath.trainFlops(new Architecture(64, 16, 10)) * 600 / 1e9;
         assertEquals(gflop, setup.get("gflopPerEpoch").getAsDouble(), 1e-12);
+        double density = setup.get("trainDensity").getAsDouble();
+        assertTrue(density > 0 && density < 1, "density " + density);
+        double useful = BenchMath.useful(new Architecture(64, 16, 10), BenchMath.trainFlops(new Architecture(64, 16, 10)),
+                2, density) * 600 / 1e9;
+        assertEquals(useful, setup.get("usefulGflopPerEpoch").getAsDouble(), 1e-12);
+        assertTrue(setup.get("firstLayer").getAsString().matches("(sparse|dense).*"), setup.toString());
         JsonArray epochs = r.getAsJsonArray("epochs");
         assertEquals(3, epochs.size());
         double peak = r.get("peakGflops").getAsDouble();
@@ -58,6 +69,7 @@ class BenchCommandTest {
             double sec = o.get("seconds").getAsDouble();
             assertEquals(gflop / sec, o.get("gflops").getAsDouble(), 1e-9 * gflop / sec);
             assertEquals(gflop / sec / peak, o.get("fractionOfPeak").getAsDouble(), 1e-9);
+            assertEquals(useful / sec / peak, o.get("usefulFractionOfPeak").getAsDouble(), 1e-9);
             // The products are part of the epoch, not all of it.
             double products = o.get("productSeconds").getAsDouble();
             assertTrue(products > 0 && products < sec, products + " s of products in a " + sec + " s epoch");
@@ -92,6 +104,7 @@ class BenchCommandTest {
         assertTrue(out.contains("of which matrix products"), out);
         assertTrue(out.contains("batch 10000"), out);
         assertTrue(out.contains("peak RSS"), out);
+        assertTrue(out.contains("first layer: "), out);
     }
 
     private Path idxFolder() throws Exception {

@@ -45,10 +45,11 @@ class TrainKillTest {
     static Process start(Path out, String... more) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "theta.cli.Main", "train",
-                "--train", train.toString(), "--test", test.toString(), "--threads", "1", "--quiet", "--out",
-                out.toString()));
-        if (!List.of(more).contains("--resume")) { // a resumed run takes its training options from the checkpoint
-            cmd.addAll(List.of("--validation", "50", "--batch", "20", "--lr", "0.1"));
+                "--train", train.toString(), "--test", test.toString(), "--validation", "50",
+                "--threads", "1", "--quiet", "--out", out.toString()));
+        if (!List.of(more).contains("--resume")) {
+            // A resumed run takes its settings from the checkpoint and refuses them on the command line.
+            cmd.addAll(List.of("--batch", "20", "--lr", "0.1"));
         }
         cmd.addAll(List.of(more));
         Files.createDirectories(out.getParent());

@@ -38,4 +38,22 @@ class TimedGemmTest {
         assertEquals("2x3 * (1x3)^T", shapes.get(1).shape().toString());
         assertEquals(timed.nanos(), shapes.get(0).nanos() + shapes.get(1).nanos());
     }
+
+    @Test
+    void sparseProductsCountTheirNonzeros() {
+        Vec a = Precision.F64.of(0, 2, 0, 0, 0, 3); // 2 x 3, two nonzeros
+        Vec b = Precision.F64.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1); // 3 x 4
+        Vec c = Precision.F64.zeros(8);
+        SparseMatrix s = new SparseMatrix(Precision.F64).index(MatrixView.of(a, 0, 2, 3));
+        TimedGemm timed = new TimedGemm(Gemm.blas());
+        timed.sparse(false, s, 1, MatrixView.of(b, 0, 3, 4), 0, MatrixView.of(c, 0, 2, 4));
+        assertArrayEquals(new double[] {2, 2, 2, 2, 3, 3, 3, 3}, c.toArray(), 0);
+        TimedGemm.Total t = timed.byShape().get(0);
+        assertEquals("2x3 sparse * 3x4", t.shape().toString());
+        assertEquals(2.0 * 2 * 4, t.usefulFlops(), 0); // 2 n per nonzero
+        assertEquals(2.0 * 2 * 4 * 3, t.shape().flops(), 0); // the dense product's
+        Vec ct = Precision.F64.zeros(12);
+        timed.sparse(true, s, 1, MatrixView.of(c, 0, 2, 4), 0, MatrixView.of(ct, 0, 3, 4));
+        assertEquals("(2x3 sparse)^T * 2x4", timed.byShape().get(1).shape().toString());
+    }
 }

@@ -1,0 +1,93 @@
+package theta.math;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The native kernels of {@link SparseMatrix} products (src/main/c/theta_sparse.c), built by the
+ * project when a C compiler is there and loaded from the class path. Where they are missing (no
+ * compiler at build time, another platform) {@link #AVAILABLE} is false and the network keeps its
+ * dense products: nothing fails, it is only slower.
+ *
+ * <p>Addresses are the vectors' native memory, already offset to the first element; the callers
+ * keep the vectors reachable until a call returns.
+ */
+final class SparseKernels {
+    /** Where the build puts the library inside the class path. */
+    static final String RESOURCE = "/theta/math/native/linux-x86_64/libthetasparse.so";
+    static final boolean AVAILABLE;
+    /** The instruction set the kernels run with, or why they are not loaded. */
+    static final String DESCRIPTION;
+
+    static {
+        String problem = load();
+        boolean ok = problem == null;
+        String d;
+        try {
+            d = ok ? isa() : problem;
+        } catch (UnsatisfiedLinkError e) {
+            ok = false;
+            d = "native kernels not linked: " + e.getMessage();
+        }
+        AVAILABLE = ok;
+        DESCRIPTION = d;
+    }
+
+    private SparseKernels() {}
+
+    /** Loads the library; returns null, or why it could not. */
+    private static String load() {
+        String arch = System.getProperty("os.arch");
+        if (!System.getProperty("os.name").startsWith("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return "no native sparse kernels for " + System.getProperty("os.name") + " " + arch;
+        }
+        URL url = SparseKernels.class.getResource(RESOURCE);
+        if (url == null) {
+            return "native sparse kernels not built (no C compiler when theta was built)";
+        }
+        try {
+            if (url.getProtocol().equals("file")) {
+                System.load(Paths.get(url.toURI()).toString());
+                return null;
+            }
+            // Inside a jar: copied to a temporary file, loaded, and the file removed (the mapping stays).
+            Path tmp = Files.createTempFile("theta-sparse", ".so");
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                System.load(tmp.toString());
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return null;
+        } catch (IOException | java.net.URISyntaxException | UnsatisfiedLinkError | SecurityException e) {
+            return "native sparse kernels not loaded: " + e.getMessage();
+        }
+    }
+
+    /**
+     * C[r, j0..j1) = alpha * sum over row r's entries (index q, value x) of x * B[q, j0..j1) +
+     * beta * C[r, j0..j1), for rows r0..r1 of a CSR matrix whose B has k rows; beta 0 does not
+     * read C. Returns 0, or -1 when the kernel's scratch memory could not be allocated.
+     */
+    static native int times(boolean f64, int r0, int r1, long ptr, long idx, long val, int k, long b, int ldb,
+                            long c, int ldc, int j0, int j1, double alpha, double beta);
+
+    /**
+     * The nonzeros of a dense rows x cols matrix (leading dimension ld) as CSR into ptr, idx, val;
+     * returns their count, writing only while it is at most capacity; -1 over 2^31, -2 out of memory.
+     */
+    static native int index(boolean f64, long x, int rows, int cols, int ld, long ptr, long idx, long val,
+                            int capacity);
+
+    /** The transpose of a rows x cols CSR matrix as CSR (tptr has cols + 1 entries). */
+    static native void transpose(boolean f64, int rows, int cols, long ptr, long idx, long val, long tptr,
+                                 long tidx, long tval);
+
+    /** Which clone of the kernels this CPU runs. */
+    private static native String isa();
+}

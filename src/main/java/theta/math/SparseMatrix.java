@@ -1,0 +1,257 @@
+package theta.math;
+
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+
+/**
+ * The nonzeros of a dense matrix, indexed for products that skip its zeros ({@link
+ * Gemm#sparse}): by row (CSR) and, on demand, by column (the CSR of its transpose). A batch of
+ * MNIST images is 81% zeros, so its first-layer products need a fifth of the dense work.
+ *
+ * <p>Reused batch after batch: {@link #index} re-reads a matrix into buffers that grow as needed
+ * (native memory, like {@link Vec}). Not shared between threads.
+ */
+public final class SparseMatrix {
+    /**
+     * Above this fraction of nonzeros the dense product is faster, and {@code Network} keeps it:
+     * on batches of 128 x 784 pixels times 784 x 800 (forward and weight gradient, one thread,
+     * AVX-512) the sparse kernels took 0.89 of sgemm's time at density 0.2 and 1.54 at 0.4
+     * ({@code SparseBench}, see the README's Speed section): they cross near 0.24. MNIST batches
+     * are at 0.18-0.20 (sparse); elastically warped ones at 0.23-0.27 and Fashion-MNIST at about
+     * 0.5 stay dense, where sparse would gain nothing.
+     */
+    public static final double DENSITY_LIMIT = 0.22;
+
+    private final Precision precision;
+    /** Index with the native kernels (false only in tests of the plain-Java twin). */
+    private final boolean nativeIndex;
+    private final Csr byRow;
+    private final Csr byColumn;
+    private boolean byColumnCurrent;
+    private int rows;
+    private int cols;
+    private int nonzeros;
+
+    public SparseMatrix(Precision precision) {
+        this(precision, SparseKernels.AVAILABLE);
+    }
+
+    SparseMatrix(Precision precision, boolean nativeIndex) {
+        this.precision = precision;
+        this.nativeIndex = nativeIndex && SparseKernels.AVAILABLE;
+        byRow = new Csr(precision);
+        byColumn = new Csr(precision);
+    }
+
+    /** Whether the native kernels are loaded (else products run as plain Java loops). */
+    public static boolean nativeKernels() {
+        return SparseKernels.AVAILABLE;
+    }
+
+    /** The kernels' instruction set, or why they are not loaded. */
+    public static String kernels() {
+        return SparseKernels.DESCRIPTION;
+    }
+
+    /** Indexes the nonzeros of {@code a} (NaN counts as nonzero); returns this. */
+    public SparseMatrix index(MatrixView a) {
+        if (a.precision() != precision) {
+            throw new IllegalArgumentException("sparse index: " + a.precision() + " matrix, " + precision + " index");
+        }
+        rows = a.rows();
+        cols = a.cols();
+        byColumnCurrent = false;
+        byRow.ensureRows(rows);
+        if (nativeIndex) {
+            long x = a.vec().address() + (long) a.offset() * precision.bytes();
+            int n = SparseKernels.index(precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
+                    byRow.idxAddress(), byRow.valAddress(), byRow.capacity());
+            if (n > byRow.capacity()) {
+                byRow.ensureCapacity(n);
+                n = SparseKernels.index(precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
+                        byRow.idxAddress(), byRow.valAddress(), byRow.capacity());
+            }
+            Reference.reachabilityFence(a);
+            if (n < 0) {
+                throw new IllegalStateException("sparse index: " + (n == -1 ? "over 2^31 nonzeros" : "out of memory"));
+            }
+            nonzeros = n;
+        } else {
+            nonzeros = byRow.fill(a);
+        }
+        return this;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int nonzeros() {
+        return nonzeros;
+    }
+
+    /** Nonzeros / entries (0 for an empty matrix). */
+    public double density() {
+        long entries = (long) rows * cols;
+        return entries == 0 ? 0 : (double) nonzeros / entries;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The CSR of op(S): by row, or for the transpose by column (built on first use after each index). */
+    Csr csr(boolean transposed) {
+        if (!transposed) {
+            return byRow;
+        }
+        if (!byColumnCurrent) {
+            byColumn.ensureRows(cols);
+            byColumn.ensureCapacity(nonzeros);
+            if (nativeIndex) {
+                SparseKernels.transpose(precision == Precision.F64, rows, cols, byRow.ptrAddress(), byRow.idxAddress(),
+                        byRow.valAddress(), byColumn.ptrAddress(), byColumn.idxAddress(), byColumn.valAddress());
+                Reference.reachabilityFence(byRow);
+                Reference.reachabilityFence(byColumn);
+            } else {
+                byColumn.transposeOf(byRow, rows, cols);
+            }
+            byColumnCurrent = true;
+        }
+        return byColumn;
+    }
+
+    /** The CSR for {@code C = op(S) * B}, after checking that the shapes and precisions agree. */
+    Csr checkProduct(boolean transS, MatrixView b, MatrixView c) {
+        int m = transS ? cols : rows;
+        int k = transS ? rows : cols;
+        if (b.rows() != k || c.rows() != m || c.cols() != b.cols()) {
+            throw new IllegalArgumentException("sparse product: op(S) " + m + "x" + k + " times B " + b.rows() + "x"
+                    + b.cols() + " into C " + c.rows() + "x" + c.cols());
+        }
+        if (b.precision() != precision || c.precision() != precision) {
+            throw new IllegalArgumentException("sparse product: mixed precisions " + precision + ", "
+                    + b.precision() + ", " + c.precision());
+        }
+        return csr(transS);
+    }
+
+    /** One CSR matrix in native buffers: row starts, column numbers, values. */
+    static final class Csr {
+        private final Precision precision;
+        private IntBuffer ptr = ints(1);
+        private IntBuffer idx = ints(0);
+        private Vec val;
+        private long ptrAddress;
+        private long idxAddress;
+
+        Csr(Precision precision) {
+            this.precision = precision;
+            val = precision.zeros(1); // as long as idx (one entry at least)
+            ptrAddress = Vec.addressOf(ptr);
+            idxAddress = Vec.addressOf(idx);
+        }
+
+        private static IntBuffer ints(int n) {
+            return ByteBuffer.allocateDirect(Math.multiplyExact(Math.max(n, 1), Integer.BYTES))
+                    .order(ByteOrder.nativeOrder()).asIntBuffer();
+        }
+
+        void ensureRows(int rows) {
+            if (ptr.capacity() < rows + 1) {
+                ptr = ints(rows + 1);
+                ptrAddress = Vec.addressOf(ptr);
+            }
+        }
+
+        void ensureCapacity(int n) {
+            if (idx.capacity() < n) {
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(n, (long) idx.capacity() * 5 / 4));
+                // Both grow together: the native index writes up to capacity() entries into each.
+                idx = ints(grown);
+                idxAddress = Vec.addressOf(idx);
+                val = precision.zeros(grown);
+            }
+        }
+
+        int capacity() {
+            return idx.capacity();
+        }
+
+        long ptrAddress() {
+            return ptrAddress;
+        }
+
+        long idxAddress() {
+            return idxAddress;
+        }
+
+        long valAddress() {
+            return val.address();
+        }
+
+        int start(int r) {
+            return ptr.get(r);
+        }
+
+        int index(int q) {
+            return idx.get(q);
+        }
+
+        double value(int q) {
+            return val.get(q);
+        }
+
+        /** The plain-Java index of a dense matrix (where the native kernels are missing). */
+        int fill(MatrixView a) {
+            int n = 0;
+            for (int r = 0; r < a.rows(); r++) {
+                for (int k = 0; k < a.cols(); k++) {
+                    n += a.vec().get(a.offset() + r * a.ld() + k) != 0 ? 1 : 0;
+                }
+            }
+            ensureCapacity(n);
+            int q = 0;
+            ptr.put(0, 0);
+            for (int r = 0; r < a.rows(); r++) {
+                for (int k = 0; k < a.cols(); k++) {
+                    double v = a.vec().get(a.offset() + r * a.ld() + k);
+                    if (v != 0) { // NaN too
+                        idx.put(q, k);
+                        val.set(q++, v);
+                    }
+                }
+                ptr.put(r + 1, q);
+            }
+            return q;
+        }
+
+        /** This = the transpose of a rows x cols CSR matrix (a counting sort by column). */
+        void transposeOf(Csr s, int rows, int cols) {
+            int[] next = new int[cols + 1];
+            int nnz = s.start(rows);
+            for (int q = 0; q < nnz; q++) {
+                next[s.index(q) + 1]++;
+            }
+            for (int k = 0; k < cols; k++) {
+                next[k + 1] += next[k];
+            }
+            for (int k = 0; k <= cols; k++) {
+                ptr.put(k, next[k]);
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int q = s.start(r); q < s.start(r + 1); q++) {
+                    int dst = next[s.index(q)]++;
+                    idx.put(dst, r);
+                    val.set(dst, s.value(q));
+                }
+            }
+        }
+    }
+}

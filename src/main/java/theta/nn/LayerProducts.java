@@ -1,0 +1,83 @@
+package theta.nn;
+
+import theta.math.Gemm;
+import theta.math.MatrixView;
+import theta.math.SparseMatrix;
+import theta.math.Vec;
+
+/**
+ * The matrix products of one layer l, each with its shapes named: forward {@code Z += X * W^T},
+ * the weight gradient {@code dW^T = X^T * dZ} (and {@code db = 1^T dZ}), and the gradient of the
+ * layer's input {@code dX = dZ * W}. W^T (inputs x units) is read in place from the parameter
+ * vector (see {@link Layout}). The first layer's two products with the input X run on X's
+ * nonzeros when {@link InputProducts} says so.
+ */
+final class LayerProducts {
+    private final Gemm gemm;
+    private final Layout layout;
+    private final Architecture arch;
+    private final InputProducts inputProducts;
+
+    LayerProducts(Gemm gemm, Layout layout, Architecture arch, InputProducts inputProducts) {
+        this.gemm = gemm;
+        this.layout = layout;
+        this.arch = arch;
+        this.inputProducts = inputProducts;
+    }
+
+    /** Z_l (m x units) += in (m x inputs) * W_l^T (inputs x units). */
+    void forward(int l, Vec params, Vec in, int m, Vec z, Workspace ws) {
+        int nin = arch.units(l - 1);
+        int out = arch.units(l);
+        MatrixView x = MatrixView.of(in, 0, m, nin);
+        MatrixView wT = MatrixView.of(params, layout.weights(l), nin, out);
+        MatrixView zl = MatrixView.of(z, 0, m, out);
+        if (l == 1 && sparseInput(x, ws)) {
+            gemm.sparse(false, ws.inputIndex(), 1, wT, 1, zl);
+        } else {
+            gemm.gemm(1, x, false, wT, false, 1, zl);
+        }
+    }
+
+    /**
+     * dW_l^T (inputs x units) = in^T * dZ_l (m x units), on the input's nonzeros when the forward
+     * pass used them (each row of dW^T belongs to one input feature); db_l = 1^T dZ_l.
+     */
+    void weightGradient(int l, Vec in, Vec dz, int m, Vec grad, Workspace ws) {
+        int nin = arch.units(l - 1);
+        int out = arch.units(l);
+        MatrixView dZ = MatrixView.of(dz, 0, m, out);
+        MatrixView dWT = MatrixView.of(grad, layout.weights(l), nin, out);
+        if (l == 1 && ws.sparseInput) {
+            gemm.sparse(true, ws.inputIndex(), 1, dZ, 0, dWT);
+        } else {
+            gemm.gemm(1, MatrixView.of(in, 0, m, nin), true, dZ, false, 0, dWT);
+        }
+        // db = 1^T dZ: a 1 x m times m x units product (column sums).
+        gemm.gemm(1, MatrixView.of(ws.ones, 0, 1, m), false, dZ, false, 0, MatrixView.of(grad, layout.theta(l), 1, out));
+    }
+
+    /** dA_{l-1} (m x inputs) = dZ_l (m x units) * W_l: W_l^T is stored, so by its transpose. */
+    void inputGradient(int l, Vec params, Vec dzAbove, int m, Vec dA) {
+        int nin = arch.units(l - 1);
+        int out = arch.units(l);
+        gemm.gemm(1, MatrixView.of(dzAbove, 0, m, out), false, MatrixView.of(params, layout.weights(l), nin, out), true,
+                0, MatrixView.of(dA, 0, m, nin));
+    }
+
+    /**
+     * Whether the first layer multiplies only the nonzeros of this batch {@code x}: indexes them
+     * (the index is kept for the weight gradient) and compares the batch's density with the
+     * limit where the sparse products stop paying.
+     */
+    private boolean sparseInput(MatrixView x, Workspace ws) {
+        ws.sparseInput = false;
+        if (inputProducts == InputProducts.DENSE
+                || inputProducts == InputProducts.AUTO && !SparseMatrix.nativeKernels()) {
+            return false;
+        }
+        SparseMatrix s = ws.inputIndex().index(x);
+        ws.sparseInput = inputProducts == InputProducts.SPARSE || s.density() <= SparseMatrix.DENSITY_LIMIT;
+        return ws.sparseInput;
+    }
+}

@@ -1,0 +1,160 @@
+package theta.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import theta.data.Dataset;
+import theta.data.MnistFixture;
+import theta.testing.Tools;
+
+/**
+ * Products on a matrix's nonzeros ({@link Gemm#sparse}) equal the dense products: on real MNIST
+ * batches (the first layer's two products), on odd shapes, empty rows and fully dense rows; with
+ * the native kernels and with their plain-Java twins.
+ */
+class SparseProductTest {
+    private static double tolerance(Precision p) {
+        return p == Precision.F64 ? 1e-12 : 1e-5;
+    }
+
+    @Test
+    void nativeKernelsAreBuilt() {
+        // The build compiles them wherever gcc is installed (scripts/test installs it under CI).
+        Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void firstLayerProductsOnRealBatchesEqualDense(Precision p) {
+        Dataset train = MnistFixture.mnist().train();
+        int m = 128;
+        int k = train.features();
+        int n = 800;
+        SplittableRandom rng = new SplittableRandom(7);
+        Vec w = random(p, k * n, rng);
+        Vec dz = random(p, m * n, rng);
+        for (int from : new int[] {0, 128 * 101, train.size() - m}) {
+            Vec x = p.zeros(m * k);
+            double[] row = new double[k];
+            for (int i = 0; i < m; i++) {
+                train.copyRow(from + i, row, 0);
+                x.copyFrom(row, 0, i * k, k);
+            }
+            MatrixView xv = MatrixView.of(x, 0, m, k);
+            SparseMatrix s = new SparseMatrix(p).index(xv);
+            assertTrue(s.density() > 0.1 && s.density() < 0.3, "MNIST density " + s.density());
+            // Forward: Z = bias + X * W^T (beta 1, as the network does it).
+            Vec bias = random(p, m * n, rng);
+            Vec dense = bias.copy();
+            Vec sparse = bias.copy();
+            Gemm.blas().gemm(1, xv, false, MatrixView.of(w, 0, k, n), false, 1, MatrixView.of(dense, 0, m, n));
+            Gemm.blas().sparse(false, s, 1, MatrixView.of(w, 0, k, n), 1, MatrixView.of(sparse, 0, m, n));
+            assertClose(dense, sparse, tolerance(p), "forward at " + from);
+            // Weight gradient: dW^T = X^T * dZ (beta 0: whatever C held is overwritten).
+            Vec gd = random(p, k * n, rng);
+            Vec gs = random(p, k * n, rng);
+            Gemm.blas().gemm(1, xv, true, MatrixView.of(dz, 0, m, n), false, 0, MatrixView.of(gd, 0, k, n));
+            Gemm.blas().sparse(true, s, 1, MatrixView.of(dz, 0, m, n), 0, MatrixView.of(gs, 0, k, n));
+            assertClose(gd, gs, tolerance(p), "weight gradient at " + from);
+        }
+    }
+
+    /** Random shapes, offsets and leading dimensions, with empty and fully dense rows. */
+    @ParameterizedTest
+    @CsvSource({"F64, true", "F64, false", "F32, true", "F32, false"})
+    void oddShapesEqualDense(Precision p, boolean nativeIndex) {
+        SplittableRandom rng = new SplittableRandom(nativeIndex ? 11 : 12);
+        int[] sizes = {1, 2, 3, 15, 16, 17, 31, 33, 63, 64, 65, 100, 129};
+        // Tall B (over 256 rows) and more than 128 rows of C take the kernels' other order (scatter).
+        int[] tallM = {1, 129, 300};
+        int[] tallK = {257, 300, 400};
+        int[] tallN = {17, 65, 80};
+        for (int trial = 0; trial < 24; trial++) {
+            boolean scatter = trial % 3 == 0;
+            int m = scatter ? tallM[rng.nextInt(tallM.length)] : sizes[rng.nextInt(sizes.length)];
+            int k = scatter ? tallK[rng.nextInt(tallK.length)] : sizes[rng.nextInt(sizes.length)];
+            int n = scatter ? tallN[rng.nextInt(tallN.length)] : sizes[rng.nextInt(sizes.length)];
+            boolean trans = rng.nextBoolean();
+            int rows = trans ? k : m;
+            int cols = trans ? m : k;
+            int lda = cols + rng.nextInt(3);
+            int offA = rng.nextInt(5);
+            Vec a = p.zeros(offA + rows * lda);
+            for (int r = 0; r < rows; r++) {
+                // Empty rows, fully dense rows, and rows at a random density.
+                double density = switch (rng.nextInt(4)) {
+                    case 0 -> 0;
+                    case 1 -> 1;
+                    default -> rng.nextDouble();
+                };
+                for (int c = 0; c < cols; c++) {
+                    if (rng.nextDouble() < density) {
+                        a.set(offA + r * lda + c, rng.nextDouble(-2, 2));
+                    }
+                }
+            }
+            int ldb = n + rng.nextInt(3);
+            Vec b = random(p, 3 + k * ldb, rng);
+            int ldc = n + rng.nextInt(3);
+            Vec c0 = random(p, 2 + m * ldc, rng);
+            double alpha = rng.nextBoolean() ? 1 : -0.75;
+            double beta = rng.nextInt(3) * 0.5;
+            MatrixView av = new MatrixView(a, offA, rows, cols, lda);
+            MatrixView bv = new MatrixView(b, 3, k, n, ldb);
+            Vec expected = c0.copy();
+            Gemm.naive().gemm(alpha, av, trans, bv, false, beta, new MatrixView(expected, 2, m, n, ldc));
+            SparseMatrix s = new SparseMatrix(p, nativeIndex).index(av);
+            String what = (trans ? "(" + rows + "x" + cols + ")^T" : m + "x" + k) + " * " + k + "x" + n;
+            for (Gemm g : new Gemm[] {Gemm.blas(), Gemm.naive()}) {
+                Vec got = c0.copy();
+                g.sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc));
+                assertClose(expected, got, tolerance(p), what);
+            }
+        }
+    }
+
+    @Test
+    void densityCountsNonzeros() {
+        Vec a = Precision.F64.of(0, 1, 0, 0, 2, 3);
+        SparseMatrix s = new SparseMatrix(Precision.F64).index(MatrixView.of(a, 0, 2, 3));
+        assertEquals(3, s.nonzeros());
+        assertEquals(0.5, s.density());
+    }
+
+    static Vec random(Precision p, int n, SplittableRandom rng) {
+        Vec v = p.zeros(n);
+        for (int i = 0; i < n; i++) {
+            v.set(i, rng.nextDouble(-1, 1));
+        }
+        return v;
+    }
+
+    /** Entry by entry, within tol times the largest magnitude of the expected values (and normwise). */
+    static void assertClose(Vec expected, Vec got, double tol, String what) {
+        double scale = 0;
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < expected.length(); i++) {
+            scale = Math.max(scale, Math.abs(expected.get(i)));
+            double d = got.get(i) - expected.get(i);
+            diff += d * d;
+            norm += expected.get(i) * expected.get(i);
+        }
+        for (int i = 0; i < expected.length(); i++) {
+            double d = Math.abs(got.get(i) - expected.get(i));
+            if (d > tol * Math.max(scale, 1e-300)) {
+                throw new AssertionError(what + ": entry " + i + " is " + got.get(i) + ", dense gives "
+                        + expected.get(i) + " (largest " + scale + ")");
+            }
+        }
+        assertTrue(norm == 0 ? diff == 0 : Math.sqrt(diff / norm) <= tol, what + ": normwise relative difference "
+                + Math.sqrt(diff / norm));
+    }
+}
