@@ -14,7 +14,7 @@ public final class Json {
     public static final Gson COMPACT = builder().create();
     /** Indented output, for files and {@code --json} output people read. */
     public static final Gson PRETTY = builder().setPrettyPrinting().create();
-    /** Compact output, strict reading: for requests from outside (the web API). */
+    /** Strict reading, for requests from outside (the web API); it refuses to write NaN, so replies use COMPACT. */
     public static final Gson STRICT = builder().setStrictness(Strictness.STRICT).create();
 
     private Json() {}
