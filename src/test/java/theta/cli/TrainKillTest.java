@@ -145,7 +145,7 @@ class TrainKillTest {
                 continue; // killed before the first epoch ended: nothing was promised yet
             }
             CheckpointFile.read(checkpoint); // whole, not half-written
-            assertEquals(0, finish(start(out, "--resume", checkpoint.toString())), () -> "resume failed: " + log(out));
+            assertEquals(0, finish(start(out, "--resume", checkpoint.toString())), () -> "resume failed");
             assertArrayEquals(reference, ModelFile.read(out).params(), "resumed model, trial " + trial);
             assertFalse(savingNow(out.getParent()), "the killed save's .tmp file is cleaned up");
             resumed++;
