@@ -7,10 +7,15 @@ package theta;
  */
 public class InputException extends RuntimeException {
     public InputException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public InputException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /** The message may quote the input (a name read from a damaged file): line breaks are shown, not printed. */
+    private static String oneLine(String message) {
+        return message == null ? null : message.replace("\r", "\\r").replace("\n", "\\n");
     }
 }
