@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import theta.InputException;
+import theta.math.ArgMax;
 import theta.web.Exchanges.HttpError;
 
 /**
@@ -179,16 +180,12 @@ public final class Server implements AutoCloseable {
         if (p == null || p.length != classes) {
             throw new IllegalStateException("predictor returned the wrong number of probabilities");
         }
-        int best = 0;
-        for (int k = 0; k < p.length; k++) {
-            if (!Double.isFinite(p[k])) {
+        for (double v : p) {
+            if (!Double.isFinite(v)) {
                 throw new IllegalStateException("predictor returned a non-finite probability");
             }
-            if (p[k] > p[best]) {
-                best = k;
-            }
         }
-        return new Prediction(best, p, input);
+        return new Prediction(ArgMax.of(p), p, input);
     }
 
     private static byte[] loadPage() {
