@@ -3,15 +3,12 @@ package examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,13 +61,7 @@ class ReadmeExampleTest {
     @Test
     void theExampleRunsAsWritten(@TempDir Path dir) throws Exception {
         Dataset test = MnistFixture.mnist().test();
-        float[] pixels = new float[test.features()];
-        test.copyRow(0, pixels, 0);
-        BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-        for (int i = 0; i < pixels.length; i++) {
-            image.getRaster().setSample(i % 28, i / 28, 0, Math.round(pixels[i] * 255));
-        }
-        ImageIO.write(image, "png", dir.resolve("my-digit.png").toFile());
+        ExamplesTest.writeFirstTestDigit(dir.resolve("my-digit.png"));
         Path log = dir.resolve("out.txt");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), QuickStart.class.getName())
