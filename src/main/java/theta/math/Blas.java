@@ -83,6 +83,11 @@ final class Blas implements Gemm {
      */
     @Override
     public void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c) {
+        sparse(transS, s, alpha, b, beta, c, SparseKernels.DEFAULT);
+    }
+
+    /** {@link #sparse} with the given variant of the native kernels (tests and SparseBench run each). */
+    void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c, int variant) {
         SparseMatrix.Csr csr = s.checkProduct(transS, b, c);
         if (!SparseKernels.AVAILABLE) {
             Gemm.super.sparse(transS, s, alpha, b, beta, c);
@@ -100,7 +105,7 @@ final class Blas implements Gemm {
         int k = b.rows();
         int parts = 2.0 * s.nonzeros() * n < SPLIT_FLOPS ? 1 : Parallel.parts(n, 4 * COLUMN_ALIGN);
         Parallel.run(parts, p -> {
-            if (SparseKernels.times(f64, 0, rows, csr.ptrAddress(), csr.idxAddress(), csr.valAddress(), k, bAddr,
+            if (SparseKernels.times(variant, f64, rows, csr.ptrAddress(), csr.idxAddress(), csr.valAddress(), k, bAddr,
                     b.ld(), cAddr, c.ld(), Parallel.bound(n, parts, p, COLUMN_ALIGN),
                     Parallel.bound(n, parts, p + 1, COLUMN_ALIGN), alpha, beta) != 0) {
                 throw new IllegalStateException("sparse product: out of native memory for the kernel's scratch");

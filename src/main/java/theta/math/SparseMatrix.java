@@ -57,6 +57,11 @@ public final class SparseMatrix {
 
     /** Indexes the nonzeros of {@code a} (NaN counts as nonzero); returns this. */
     public SparseMatrix index(MatrixView a) {
+        return index(a, SparseKernels.DEFAULT);
+    }
+
+    /** {@link #index(MatrixView)} with the given variant of the native kernels ({@link SparseKernels}). */
+    SparseMatrix index(MatrixView a, int variant) {
         if (a.precision() != precision) {
             throw new IllegalArgumentException("sparse index: " + a.precision() + " matrix, " + precision + " index");
         }
@@ -66,11 +71,11 @@ public final class SparseMatrix {
         byRow.ensureRows(rows);
         if (nativeIndex) {
             long x = a.vec().address() + (long) a.offset() * precision.bytes();
-            int n = SparseKernels.index(precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
+            int n = SparseKernels.index(variant, precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
                     byRow.idxAddress(), byRow.valAddress(), byRow.capacity());
             if (n > byRow.capacity()) {
                 byRow.ensureCapacity(n);
-                n = SparseKernels.index(precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
+                n = SparseKernels.index(variant, precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
                         byRow.idxAddress(), byRow.valAddress(), byRow.capacity());
             }
             Reference.reachabilityFence(a);

@@ -1,0 +1,209 @@
+/*
+ * The kernels of theta_sparse.c for one instruction set. Included once per instruction set, under
+ * "#pragma GCC target", with ISA (a name suffix), VBYTES (the vector size in bytes) and NVEC (how
+ * many vectors of columns one block keeps in registers) defined: the same source, compiled for
+ * AVX-512, AVX2+FMA and plain x86-64, and chosen at run time (see theta_sparse.c).
+ *
+ * A sparse matrix is CSR: row r's entries are idx[ptr[r]..ptr[r+1]) (column numbers, increasing)
+ * with values val[...].
+ */
+#define CAT2(a, b) a##_##b
+#define CAT(a, b) CAT2(a, b)
+#define F(name) CAT(name, ISA)
+
+typedef float F(vf) __attribute__((vector_size(VBYTES)));
+typedef float F(vfu) __attribute__((vector_size(VBYTES), aligned(4)));
+typedef double F(vd) __attribute__((vector_size(VBYTES)));
+typedef double F(vdu) __attribute__((vector_size(VBYTES), aligned(8)));
+
+/*
+ * Rows rc..re of C, columns j..j+N*L: C = alpha * S * B + beta * C, one range of B's rows at a
+ * time (split[] says where each row's entries of each range start), so that the range's block of
+ * B, read once per entry, stays in the first-level cache while all the rows go by. The row's
+ * entries alternate between two sets of N sums, which gives 2N independent multiply-adds (the
+ * latency of one is 4-5 cycles, and two issue per cycle). Partial sums of a row wait in scratch
+ * between ranges.
+ */
+#define BLOCK(NAME, T, V, VU, N, H)                                                                     \
+    INLINE void F(NAME)(int rc,       int re, const int *split, int ranges, const int *idx,  \
+                                   const T *val, const T *b, long ldb, T *c, long ldc, int j,      \
+                                   T alpha, T beta, T *scratch, int k, T *pack) {                  \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        for (int g = 0; g < ranges; g++) {                                                          \
+            const int lo = (int)((long)k * g / ranges), hi = (int)((long)k * (g + 1) / ranges);     \
+            for (int p = lo; p < hi; p++)                                                           \
+                for (int t = 0; t < N; t++)                                                         \
+                    *(V *)(pack + (long)(p - lo) * N * L + t * L) = *(const VU *)(b + (long)p * ldb + j + t * L); \
+            const T *pb = pack - (long)lo * N * L;                                                  \
+            for (int r = rc; r < re; r++) {                                                         \
+                const int *sp = split + (long)(r - rc) * (ranges + 1) + g;                          \
+                int q = sp[0];                                                                      \
+                const int end = sp[1];                                                              \
+                V sum[H][N];                                                                        \
+                for (int h = 0; h < H; h++)                                                         \
+                    for (int t = 0; t < N; t++) sum[h][t] = (V){0};                                 \
+                for (; q + H <= end; q += H) {                                                      \
+                    for (int h = 0; h < H; h++) {                                                   \
+                        const T x = val[q + h];                                                     \
+                        const T *bq = pb + (long)idx[q + h] * N * L;                                \
+                        for (int t = 0; t < N; t++) sum[h][t] += x * *(const VU *)(bq + t * L);     \
+                    }                                                                               \
+                }                                                                                   \
+                for (int h = 0; q < end; q++, h++) {                                                \
+                    const T x = val[q];                                                             \
+                    const T *bq = pb + (long)idx[q] * N * L;                                        \
+                    for (int t = 0; t < N; t++) sum[h][t] += x * *(const VU *)(bq + t * L);         \
+                }                                                                                   \
+                T *sr = scratch + (long)(r - rc) * N * L;                                           \
+                T *cr = c + (long)r * ldc + j;                                                      \
+                for (int t = 0; t < N; t++) {                                                       \
+                    V s = sum[0][t];                                                                \
+                    for (int h = 1; h < H; h++) s += sum[h][t];                                     \
+                    if (g > 0) s += *(VU *)(sr + t * L);                                            \
+                    if (g + 1 < ranges) {                                                           \
+                        *(VU *)(sr + t * L) = s;                                                    \
+                    } else {                                                                        \
+                        V out = alpha * s;                                                          \
+                        if (beta != 0) out += beta * *(VU *)(cr + t * L);                           \
+                        *(VU *)(cr + t * L) = out;                                                  \
+                    }                                                                               \
+                }                                                                                   \
+            }                                                                                       \
+        }                                                                                           \
+    }
+
+BLOCK(blocks_float, float, F(vf), F(vfu), NVEC, CHAINS)
+BLOCK(vector_float, float, F(vf), F(vfu), 1, 4)
+BLOCK(column_float, float, float, float, 1, 4)
+BLOCK(blocks_double, double, F(vd), F(vdu), NVEC, CHAINS)
+BLOCK(vector_double, double, F(vd), F(vdu), 1, 4)
+BLOCK(column_double, double, double, double, 1, 4)
+
+/*
+ * C[0..rows, j0..j1) = alpha * S * B + beta * C for a rows x k CSR matrix S: blocks of NVEC
+ * vectors of columns, then single vectors, then single columns. Returns 0, or -1 when scratch
+ * memory could not be had.
+ */
+#define TIMES(T, V)                                                                                 \
+    static int F(times_##T)(int rows, const int *ptr, const int *idx, const T *val, int k,         \
+                            const T *b, long ldb, T *c, long ldc, int j0, int j1, T alpha, T beta) { \
+        const int W = NVEC * (int)(sizeof(V) / sizeof(T));                                          \
+        int ranges = range_count(k, W * (int)sizeof(T), RANGE_BYTES);                                            \
+        int chunk = ranges == 1 ? rows : ROW_CHUNK;                                                 \
+        int *split = malloc((size_t)(chunk > 0 ? chunk : 1) * (ranges + 1) * sizeof(int));          \
+        T *scratch = ranges == 1 ? NULL : aligned_alloc(64, (size_t)chunk * W * sizeof(T));         \
+        T *pack = aligned_alloc(64, ((size_t)k / ranges + 2) * W * sizeof(T));                      \
+        if (split == NULL || pack == NULL || (ranges > 1 && scratch == NULL)) {                     \
+            free(split);                                                                            \
+            free(scratch);                                                                          \
+            free(pack);                                                                             \
+            return -1;                                                                              \
+        }                                                                                           \
+        for (int rc = 0; rc < rows; rc += chunk) {                                                  \
+            int re = rows - rc < chunk ? rows : rc + chunk;                                         \
+            splits(rc, re, ptr, idx, k, ranges, split);                                             \
+            int j = j0;                                                                             \
+            for (; j + W <= j1; j += W)                                                             \
+                F(blocks_##T)(rc, re, split, ranges, idx, val, b, ldb, c, ldc, j, alpha, beta, scratch, k, pack); \
+            for (; j + W / NVEC <= j1; j += W / NVEC)                                               \
+                F(vector_##T)(rc, re, split, ranges, idx, val, b, ldb, c, ldc, j, alpha, beta, scratch, k, pack); \
+            for (; j < j1; j++)                                                                     \
+                F(column_##T)(rc, re, split, ranges, idx, val, b, ldb, c, ldc, j, alpha, beta, scratch, k, pack); \
+        }                                                                                           \
+        free(split);                                                                                \
+        free(scratch);                                                                              \
+        free(pack);                                                                                 \
+        return 0;                                                                                   \
+    }
+
+TIMES(float, F(vf))
+TIMES(double, F(vd))
+
+/*
+ * The nonzeros among L numbers at x (column numbers from k) appended to sidx, sval; returns how
+ * many. With AVX-512 one compare and two compressions; otherwise branch-free, since a branch on
+ * "is this pixel zero" mispredicts at every ink edge. NaN counts as nonzero.
+ */
+#if VBYTES == 64
+INLINE int F(nonzeros_float)(const float *x, int k, int *sidx, float *sval) {
+    __m512 v = _mm512_loadu_ps(x);
+    __mmask16 m = _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_NEQ_UQ);
+    if (m == 0) return 0;
+    __m512i i = _mm512_add_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                 _mm512_set1_epi32(k));
+    _mm512_storeu_si512(sidx, _mm512_maskz_compress_epi32(m, i));
+    _mm512_storeu_ps(sval, _mm512_maskz_compress_ps(m, v));
+    return __builtin_popcount(m);
+}
+INLINE int F(nonzeros_double)(const double *x, int k, int *sidx, double *sval) {
+    __m512d v = _mm512_loadu_pd(x);
+    __mmask8 m = _mm512_cmp_pd_mask(v, _mm512_setzero_pd(), _CMP_NEQ_UQ);
+    if (m == 0) return 0;
+    __m256i i = _mm256_add_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(k));
+    _mm256_storeu_si256((__m256i *)sidx, _mm256_maskz_compress_epi32(m, i));
+    _mm512_storeu_pd(sval, _mm512_maskz_compress_pd(m, v));
+    return __builtin_popcount(m);
+}
+#else
+#define NONZEROS(T, V)                                                                              \
+    INLINE int F(nonzeros_##T)(const T *x, int k, int *sidx, T *sval) {                             \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        uint64_t bits = 0; /* all bits zero (+0.0 everywhere, a digit's blank margin): nothing */   \
+        for (int i = 0; i < L * (int)sizeof(T) / 8; i++) {                                          \
+            uint64_t w;                                                                             \
+            memcpy(&w, (const char *)x + 8 * i, 8);                                                 \
+            bits |= w;                                                                              \
+        }                                                                                           \
+        if (bits == 0) return 0;                                                                    \
+        int n = 0;                                                                                  \
+        for (int i = 0; i < L; i++) {                                                               \
+            sidx[n] = k + i;                                                                        \
+            sval[n] = x[i];                                                                         \
+            n += x[i] != 0;                                                                         \
+        }                                                                                           \
+        return n;                                                                                   \
+    }
+NONZEROS(float, F(vf))
+NONZEROS(double, F(vd))
+#undef NONZEROS
+#endif
+
+/*
+ * The nonzeros of a dense row-major rows x cols matrix (leading dimension ld) as CSR, a row at a
+ * time through scratch (sidx, sval: cols + 16 entries); see theta_sparse.c.
+ */
+#define INDEX(T, V)                                                                                 \
+    static jint F(index_##T)(const T *x, int rows, int cols, long ld, int *ptr, int *idx, T *val,  \
+                             int capacity, int *sidx, T *sval) {                                    \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        long nnz = 0;                                                                               \
+        ptr[0] = 0;                                                                                 \
+        for (int r = 0; r < rows; r++) {                                                            \
+            const T *xr = x + (long)r * ld;                                                         \
+            int n = 0;                                                                              \
+            int k = 0;                                                                              \
+            for (; k + L <= cols; k += L) n += F(nonzeros_##T)(xr + k, k, sidx + n, sval + n);      \
+            for (; k < cols; k++) {                                                                 \
+                sidx[n] = k;                                                                        \
+                sval[n] = xr[k];                                                                    \
+                n += xr[k] != 0;                                                                    \
+            }                                                                                       \
+            if (nnz + n <= capacity) {                                                              \
+                memcpy(idx + nnz, sidx, n * sizeof(int));                                           \
+                memcpy(val + nnz, sval, n * sizeof(T));                                             \
+            }                                                                                       \
+            nnz += n;                                                                               \
+            ptr[r + 1] = nnz > 0x7fffffffL ? 0x7fffffff : (int)nnz;                                 \
+        }                                                                                           \
+        return nnz > 0x7fffffffL ? -1 : (jint)nnz;                                                  \
+    }
+
+INDEX(float, F(vf))
+INDEX(double, F(vd))
+
+#undef BLOCK
+#undef TIMES
+#undef INDEX
+#undef F
+#undef CAT
+#undef CAT2
