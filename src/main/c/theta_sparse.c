@@ -23,6 +23,10 @@
 
 #define INLINE static inline __attribute__((always_inline))
 
+/* How many column pairs ahead the forward product prefetches B's rows. */
+#ifndef AHEAD
+#define AHEAD 4
+#endif
 /* Rows of C done together when B has several ranges (their partial sums wait in scratch). */
 #define ROW_CHUNK 256
 
@@ -126,6 +130,10 @@ typedef int (*times_float_fn)(int, const int *, const int *, const float *, int,
                               long, int, int, float, float);
 typedef int (*times_double_fn)(int, const int *, const int *, const double *, int, const double *, long,
                                double *, long, int, int, double, double);
+typedef int (*pairs_float_fn)(int, int, int, const int *, const int *, const float *, const float *, long, float *,
+                              long, int, int, float, float);
+typedef int (*pairs_double_fn)(int, int, int, const int *, const int *, const double *, const double *, long,
+                               double *, long, int, int, double, double);
 typedef jint (*index_float_fn)(const float *, int, int, long, int *, int *, float *, int, int *, float *);
 typedef jint (*index_double_fn)(const double *, int, int, long, int *, int *, double *, int, int *, double *);
 static const struct {
@@ -133,11 +141,14 @@ static const struct {
     times_double_fn times_double;
     index_float_fn index_float;
     index_double_fn index_double;
+    pairs_float_fn pairs_float;
+    pairs_double_fn pairs_double;
 } VARIANTS[] = {
-    {times_float_base, times_double_base, index_float_base, index_double_base},
+    {times_float_base, times_double_base, index_float_base, index_double_base, pairs_float_base, pairs_double_base},
 #ifdef X86
-    {times_float_avx2, times_double_avx2, index_float_avx2, index_double_avx2},
-    {times_float_avx512, times_double_avx512, index_float_avx512, index_double_avx512},
+    {times_float_avx2, times_double_avx2, index_float_avx2, index_double_avx2, pairs_float_avx2, pairs_double_avx2},
+    {times_float_avx512, times_double_avx512, index_float_avx512, index_double_avx512, pairs_float_avx512,
+     pairs_double_avx512},
 #endif
 };
 #define VARIANT_COUNT ((int)(sizeof(VARIANTS) / sizeof(VARIANTS[0])))
@@ -235,6 +246,83 @@ JNIEXPORT void JNICALL Java_theta_math_SparseKernels_transpose(JNIEnv *env, jcla
                         (const float *)(intptr_t)val, (int *)(intptr_t)tptr, (int *)(intptr_t)tidx,
                         (float *)(intptr_t)tval);
     }
+}
+
+/*
+ * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that pairs() built:
+ * op(S) = S^T when gradient, S otherwise. Returns 0, or -1 out of memory.
+ */
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairTimes(JNIEnv *env, jclass cls, jint isa, jboolean f64,
+        jboolean gradient, jint m, jint k, jlong pptr, jlong pidx, jlong pval, jlong b, jint ldb, jlong c, jint ldc,
+        jint j0, jint j1, jdouble alpha, jdouble beta) {
+    (void)env; (void)cls;
+    int v = variant(isa);
+    if (f64) {
+        return VARIANTS[v].pairs_double(gradient, m, k, (const int *)(intptr_t)pptr, (const int *)(intptr_t)pidx,
+                                        (const double *)(intptr_t)pval, (const double *)(intptr_t)b, ldb,
+                                        (double *)(intptr_t)c, ldc, j0, j1, alpha, beta);
+    }
+    return VARIANTS[v].pairs_float(gradient, m, k, (const int *)(intptr_t)pptr, (const int *)(intptr_t)pidx,
+                                   (const float *)(intptr_t)pval, (const float *)(intptr_t)b, ldb,
+                                   (float *)(intptr_t)c, ldc, j0, j1, (float)alpha, (float)beta);
+}
+
+/*
+ * The entries of a rows x cols CSR matrix by pairs of columns (2i, 2i+1), a counting sort: pair i's
+ * rows are pidx[pptr[i]..pptr[i+1]) (increasing), each with both values in pval[2q], pval[2q+1]
+ * (zero where that column has no entry). pptr has (cols + 1) / 2 + 1 entries; pidx room for as
+ * many entries as the matrix has, pval twice that. Returns the number of entries, -2 out of memory.
+ */
+#define PAIR_INDEX(T)                                                                             \
+    static int pair_index_##T(int rows, int cols, const int *ptr, const int *idx, const T *val,   \
+                              int *pptr, int *pidx, T *pval) {                                    \
+        const int pairs = (cols + 1) / 2;                                                         \
+        int *next = malloc(((size_t)pairs + 1) * sizeof(int));                                    \
+        if (next == NULL) return -2;                                                              \
+        memset(pptr, 0, ((size_t)pairs + 1) * sizeof(int));                                       \
+        for (int r = 0; r < rows; r++) {                                                          \
+            for (int q = ptr[r], end = ptr[r + 1]; q < end; q++) {                                \
+                const int col = idx[q];                                                           \
+                if ((col & 1) == 0 && q + 1 < end && idx[q + 1] == col + 1) q++;                  \
+                pptr[(col >> 1) + 1]++;                                                           \
+            }                                                                                     \
+        }                                                                                         \
+        for (int i = 0; i < pairs; i++) pptr[i + 1] += pptr[i];                                   \
+        memcpy(next, pptr, (size_t)pairs * sizeof(int));                                          \
+        for (int r = 0; r < rows; r++) {                                                          \
+            for (int q = ptr[r], end = ptr[r + 1]; q < end; q++) {                                \
+                const int col = idx[q];                                                           \
+                T v0 = 0, v1 = 0;                                                                 \
+                if (col & 1) {                                                                    \
+                    v1 = val[q];                                                                  \
+                } else {                                                                          \
+                    v0 = val[q];                                                                  \
+                    if (q + 1 < end && idx[q + 1] == col + 1) v1 = val[++q];                      \
+                }                                                                                 \
+                const int d = next[col >> 1]++;                                                   \
+                pidx[d] = r;                                                                      \
+                pval[2 * d] = v0;                                                                 \
+                pval[2 * d + 1] = v1;                                                             \
+            }                                                                                     \
+        }                                                                                         \
+        free(next);                                                                               \
+        return pptr[pairs];                                                                       \
+    }
+
+PAIR_INDEX(float)
+PAIR_INDEX(double)
+
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairs(JNIEnv *env, jclass cls, jboolean f64, jint rows,
+        jint cols, jlong ptr, jlong idx, jlong val, jlong pptr, jlong pidx, jlong pval) {
+    (void)env; (void)cls;
+    if (f64) {
+        return pair_index_double(rows, cols, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
+                                 (const double *)(intptr_t)val, (int *)(intptr_t)pptr, (int *)(intptr_t)pidx,
+                                 (double *)(intptr_t)pval);
+    }
+    return pair_index_float(rows, cols, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
+                            (const float *)(intptr_t)val, (int *)(intptr_t)pptr, (int *)(intptr_t)pidx,
+                            (float *)(intptr_t)pval);
 }
 
 /* The best variant this CPU runs (0 plain x86-64, 1 AVX2+FMA, 2 AVX-512). */

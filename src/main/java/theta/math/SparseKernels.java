@@ -127,6 +127,23 @@ final class SparseKernels {
     static native int index(int isa, boolean f64, long x, int rows, int cols, int ld, long ptr, long idx, long val,
                             int capacity);
 
+    /**
+     * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that {@link #pairs}
+     * built: op(S) = S^T when {@code gradient} (C has k rows), S otherwise (C has m rows). Returns
+     * 0, or -1 when the kernel's scratch memory could not be allocated.
+     */
+    static native int pairTimes(int isa, boolean f64, boolean gradient, int m, int k, long pptr, long pidx, long pval,
+                                long b, int ldb, long c, int ldc, int j0, int j1, double alpha, double beta);
+
+    /**
+     * The entries of a rows x cols CSR matrix by pairs of columns (2i, 2i+1): pptr ((cols + 1) / 2
+     * + 1 entries), pidx (row numbers; room for all the matrix's entries) and pval (both values of
+     * each, zero where a column has none; twice that room). Returns the number of entries, or -2
+     * out of memory.
+     */
+    static native int pairs(boolean f64, int rows, int cols, long ptr, long idx, long val, long pptr, long pidx,
+                            long pval);
+
     /** The transpose of a rows x cols CSR matrix as CSR (tptr has cols + 1 entries). */
     static native void transpose(boolean f64, int rows, int cols, long ptr, long idx, long val, long tptr,
                                  long tidx, long tval);

@@ -87,7 +87,7 @@ public final class SparseBench {
                 Vec x = xs[b];
                 for (int vi = 0; vi < variants.length; vi++) {
                     int v = variants[vi];
-                    double index = cpuMillis(y -> s.index(MatrixView.of(y, 0, M, K), v).csr(true), x);
+                    double index = cpuMillis(y -> s.index(MatrixView.of(y, 0, M, K), v).pairs(), x);
                     double fwd = cpuMillis(y -> Blas.INSTANCE.sparse(false, s, 1, MatrixView.of(w, 0, K, N), 1,
                             MatrixView.of(z, 0, M, N), v), x);
                     double dfwd = cpuMillis(dense.forward, x);
