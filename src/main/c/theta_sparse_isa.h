@@ -127,17 +127,18 @@ TIMES(double, F(vd))
  *
  * Forward, C = alpha * S * B + beta * C with S m x k: for each pair, B's rows 2i and 2i+1 (a block
  * of N vectors of columns) stay in registers, scaled by alpha, and every row r of the pair adds
- * x0 * B[2i] + x1 * B[2i+1] into C[r] (C's block, m rows, stays in the first-level cache).
+ * x0 * B[2i] + x1 * B[2i+1] into C[r]. C's block (m rows) is summed in pack, contiguous and
+ * aligned (it stays in the first-level cache; C's own rows may straddle cache lines), and copied
+ * back at the end.
  */
 #define PAIRS_FORWARD(NAME, T, V, VU, N)                                                            \
     INLINE void F(NAME)(int m, int k, const int *pptr, const int *pidx, const T *pval, const T *b, \
-                        long ldb, T *c, long ldc, int j, T alpha, T beta) {                         \
+                        long ldb, T *c, long ldc, int j, T alpha, T beta, T *pack) {                \
         const int L = sizeof(V) / sizeof(T);                                                        \
         for (int r = 0; r < m; r++)                                                                 \
-            for (int t = 0; t < N; t++) {                                                           \
-                T *cr = c + (long)r * ldc + j + t * L;                                              \
-                *(VU *)cr = beta == 0 ? (V){0} : beta * *(VU *)cr;                                  \
-            }                                                                                       \
+            for (int t = 0; t < N; t++)                                                             \
+                *(V *)(pack + (long)r * N * L + t * L) =                                            \
+                    beta == 0 ? (V){0} : beta * *(const VU *)(c + (long)r * ldc + j + t * L);       \
         for (int i = 0; 2 * i < k; i++) {                                                           \
             const int q0 = pptr[i], q1 = pptr[i + 1];                                               \
             if (2 * i + 2 * AHEAD + 1 < k) /* B's rows come from far away: ask for them early */      \
@@ -152,10 +153,13 @@ TIMES(double, F(vd))
             for (int t = 0; t < N; t++) w1[t] = 2 * i + 1 < k ? alpha * *(const VU *)(b0 + ldb + t * L) : (V){0}; \
             for (int q = q0; q < q1; q++) {                                                         \
                 const T x0 = pval[2 * q], x1 = pval[2 * q + 1];                                     \
-                T *cr = c + (long)pidx[q] * ldc + j;                                                \
-                for (int t = 0; t < N; t++) *(VU *)(cr + t * L) += x0 * w0[t] + x1 * w1[t];         \
+                T *cr = pack + (long)pidx[q] * N * L;                                               \
+                for (int t = 0; t < N; t++) *(V *)(cr + t * L) += x0 * w0[t] + x1 * w1[t];          \
             }                                                                                       \
         }                                                                                           \
+        for (int r = 0; r < m; r++)                                                                 \
+            for (int t = 0; t < N; t++)                                                             \
+                *(VU *)(c + (long)r * ldc + j + t * L) = *(const V *)(pack + (long)r * N * L + t * L); \
     }
 
 /*
@@ -217,17 +221,17 @@ PAIRS_GRADIENT(pg_column_double, double, double, double, 1)
                             T alpha, T beta) {                                                      \
         const int W = NVEC * (int)(sizeof(V) / sizeof(T));                                          \
         const int L = W / NVEC;                                                                     \
-        T *pack = gradient ? aligned_alloc(64, ((size_t)m + 1) * W * sizeof(T)) : NULL;             \
-        if (gradient && pack == NULL) return -1;                                                    \
+        T *pack = aligned_alloc(64, ((size_t)m + 1) * W * sizeof(T));                               \
+        if (pack == NULL) return -1;                                                                \
         int j = j0;                                                                                 \
         if (gradient) {                                                                             \
             for (; j + W <= j1; j += W) F(pg_blocks_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
             for (; j + L <= j1; j += L) F(pg_vector_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
             for (; j < j1; j++) F(pg_column_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack);        \
         } else {                                                                                    \
-            for (; j + W <= j1; j += W) F(pf_blocks_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta); \
-            for (; j + L <= j1; j += L) F(pf_vector_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta); \
-            for (; j < j1; j++) F(pf_column_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta);        \
+            for (; j + W <= j1; j += W) F(pf_blocks_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
+            for (; j + L <= j1; j += L) F(pf_vector_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
+            for (; j < j1; j++) F(pf_column_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack);        \
         }                                                                                           \
         free(pack);                                                                                 \
         return 0;                                                                                   \
