@@ -280,29 +280,32 @@ JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairTimes(JNIEnv *env, jcla
         int *next = malloc(((size_t)pairs + 1) * sizeof(int));                                    \
         if (next == NULL) return -2;                                                              \
         memset(pptr, 0, ((size_t)pairs + 1) * sizeof(int));                                       \
+        /* Branch-free: whether an entry starts a pair or completes one is a coin toss at ink edges. */ \
         for (int r = 0; r < rows; r++) {                                                          \
-            for (int q = ptr[r], end = ptr[r + 1]; q < end; q++) {                                \
+            const int end = ptr[r + 1];                                                           \
+            for (int q = ptr[r]; q < end;) {                                                      \
                 const int col = idx[q];                                                           \
-                if ((col & 1) == 0 && q + 1 < end && idx[q + 1] == col + 1) q++;                  \
+                const int next_col = q + 1 < end ? idx[q + 1] : -1;                               \
+                const int both = (col & 1) == 0 && next_col == col + 1;                           \
                 pptr[(col >> 1) + 1]++;                                                           \
+                q += 1 + both;                                                                    \
             }                                                                                     \
         }                                                                                         \
         for (int i = 0; i < pairs; i++) pptr[i + 1] += pptr[i];                                   \
         memcpy(next, pptr, (size_t)pairs * sizeof(int));                                          \
         for (int r = 0; r < rows; r++) {                                                          \
-            for (int q = ptr[r], end = ptr[r + 1]; q < end; q++) {                                \
+            const int end = ptr[r + 1];                                                           \
+            for (int q = ptr[r]; q < end;) {                                                      \
                 const int col = idx[q];                                                           \
-                T v0 = 0, v1 = 0;                                                                 \
-                if (col & 1) {                                                                    \
-                    v1 = val[q];                                                                  \
-                } else {                                                                          \
-                    v0 = val[q];                                                                  \
-                    if (q + 1 < end && idx[q + 1] == col + 1) v1 = val[++q];                      \
-                }                                                                                 \
+                const int last = q + 1 < end ? q + 1 : q;                                         \
+                const int odd = col & 1;                                                          \
+                const int both = !odd && idx[last] == col + 1 && last != q;                       \
+                const T v = val[q], w = val[last];                                                \
                 const int d = next[col >> 1]++;                                                   \
                 pidx[d] = r;                                                                      \
-                pval[2 * d] = v0;                                                                 \
-                pval[2 * d + 1] = v1;                                                             \
+                pval[2 * d] = odd ? 0 : v;                                                        \
+                pval[2 * d + 1] = odd ? v : both ? w : 0;                                         \
+                q += 1 + both;                                                                    \
             }                                                                                     \
         }                                                                                         \
         free(next);                                                                               \
