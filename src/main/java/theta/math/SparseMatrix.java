@@ -15,14 +15,16 @@ import java.nio.IntBuffer;
  */
 public final class SparseMatrix {
     /**
-     * Above this fraction of nonzeros the dense product is faster, and {@code Network} keeps it:
-     * on batches of 128 x 784 pixels times 784 x 800 (forward and weight gradient, one thread,
-     * AVX-512) the sparse kernels took 0.89 of sgemm's time at density 0.2 and 1.54 at 0.4
-     * ({@code SparseBench}, see the README's Speed section): they cross near 0.24. MNIST batches
-     * are at 0.18-0.20 (sparse); elastically warped ones at 0.23-0.27 and Fashion-MNIST at about
-     * 0.5 stay dense, where sparse would gain nothing.
+     * Above this fraction of nonzeros the dense product is faster, and {@code Network} keeps it.
+     * On batches of 128 x 784 random pixels times 784 x 800 (forward and weight gradient, index
+     * included, one thread; {@code SparseBench}, see the README's Speed section) the sparse kernels
+     * took as long as sgemm near density 0.4 (AVX-512 kernels against OpenBLAS's Cooperlake sgemm)
+     * and 0.37 (AVX2 kernels against its Haswell sgemm, as on an AVX2-only CPU). Images gain more
+     * than random pixels (neighbouring pixels are ink together, which the kernels exploit), so 0.3
+     * leaves room: MNIST batches (0.18-0.20) and elastically warped ones (0.23-0.27) go sparse;
+     * Fashion-MNIST (about 0.5) stays dense.
      */
-    public static final double DENSITY_LIMIT = 0.22;
+    public static final double DENSITY_LIMIT = 0.3;
 
     /**
      * The native forward product goes by pairs of columns up to this many rows (C's block of 64
