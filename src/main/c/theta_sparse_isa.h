@@ -176,6 +176,11 @@ TIMES(double, F(vd))
             for (int t = 0; t < N; t++)                                                             \
                 *(V *)(pack + (long)r * N * L + t * L) = *(const VU *)(b + (long)r * ldb + j + t * L); \
         for (int i = 0; 2 * i < k; i++) {                                                           \
+            if (2 * i + 2 * AHEAD + 1 < k) /* C's rows are written once: fetch them early */       \
+                for (int t = 0; t < N * (int)sizeof(V); t += 64) {                                  \
+                    __builtin_prefetch((char *)(c + (long)(2 * i + 2 * AHEAD) * ldc + j) + t, 1);   \
+                    __builtin_prefetch((char *)(c + (long)(2 * i + 2 * AHEAD + 1) * ldc + j) + t, 1); \
+                }                                                                                   \
             V a0[N], a1[N];                                                                         \
             for (int t = 0; t < N; t++) a0[t] = a1[t] = (V){0};                                     \
             for (int q = pptr[i], end = pptr[i + 1]; q < end; q++) {                                \
