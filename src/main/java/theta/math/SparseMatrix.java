@@ -18,8 +18,8 @@ public final class SparseMatrix {
      * Above this fraction of nonzeros the dense product is faster, and {@code Network} keeps it.
      * On batches of 128 x 784 random pixels times 784 x 800 (forward and weight gradient, index
      * included, one thread; {@code SparseBench}, see the README's Speed section) the sparse kernels
-     * took as long as sgemm near density 0.4 (AVX-512 kernels against OpenBLAS's Cooperlake sgemm)
-     * and 0.37 (AVX2 kernels against its Haswell sgemm, as on an AVX2-only CPU). Images gain more
+     * took as long as sgemm near density 0.4-0.45 (AVX-512 kernels against OpenBLAS's Cooperlake
+     * sgemm) and 0.37-0.4 (AVX2 kernels against its Haswell sgemm, as on an AVX2-only CPU). Images gain more
      * than random pixels (neighbouring pixels are ink together, which the kernels exploit), so 0.3
      * leaves room: MNIST batches (0.18-0.20) and elastically warped ones (0.23-0.27) go sparse;
      * Fashion-MNIST (about 0.5) stays dense.
