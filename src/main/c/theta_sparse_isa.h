@@ -17,12 +17,13 @@ typedef double F(vd) __attribute__((vector_size(VBYTES)));
 typedef double F(vdu) __attribute__((vector_size(VBYTES), aligned(8)));
 
 /*
- * Rows rc..re of C, columns j..j+N*L: C = alpha * S * B + beta * C, one range of B's rows at a
- * time (split[] says where each row's entries of each range start), so that the range's block of
- * B, read once per entry, stays in the first-level cache while all the rows go by. The row's
- * entries alternate between two sets of N sums, which gives 2N independent multiply-adds (the
- * latency of one is 4-5 cycles, and two issue per cycle). Partial sums of a row wait in scratch
- * between ranges.
+ * By rows, for forward products of over 256 rows (SparseMatrix.PAIR_ROWS; the pairs below do
+ * the rest). Rows rc..re of C, columns j..j+N*L: C = alpha * S * B + beta * C, one range of B's
+ * rows at a time (split[] says where each row's entries of each range start), so that the
+ * range's block of B, copied contiguous into pack and read once per entry, stays in the
+ * first-level cache while all the rows go by. The row's entries take turns among H sets of N
+ * sums, which gives H*N independent multiply-adds (the latency of one is 4-5 cycles, and two
+ * issue per cycle). Partial sums of a row wait in scratch between ranges.
  */
 #define BLOCK(NAME, T, V, VU, N, H)                                                                     \
     INLINE void F(NAME)(int rc,       int re, const int *split, int ranges, const int *idx,  \
