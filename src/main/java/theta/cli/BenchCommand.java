@@ -102,10 +102,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "1000", description = "With --serve: requests per client and phase (default: ${DEFAULT-VALUE}).")
     int requests;
 
+    @Option(names = "--rate", defaultValue = "5000", description = "With --serve: offered requests per second of the paced phases (default: ${DEFAULT-VALUE}).")
+    double rate;
+
     @Override
     public Integer call() throws Exception {
         if (serve) {
-            return ServeBench.run(spec.commandLine().getOut(), model, clients, requests, 16, 300);
+            return ServeBench.run(spec.commandLine().getOut(), model, clients, requests, 16, 300, rate);
         }
         try (Threads.Scope t = Threads.use(threads)) {
             return bench();
