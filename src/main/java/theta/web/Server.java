@@ -60,6 +60,22 @@ public final class Server implements AutoCloseable {
 
     /** {"prediction": argmax, "probabilities": [classes], "input28": [784 values in 0..1]}. */
     record Prediction(int prediction, double[] probabilities, float[] input28) {
+        private static final ThreadLocal<JsonBytes> OUT = ThreadLocal.withInitial(() -> new JsonBytes(8192));
+
+        /** The reply's JSON, written straight into this thread's buffer, then copied out once. */
+        byte[] json() {
+            JsonBytes o = OUT.get();
+            o.clear();
+            o.ascii("{\"prediction\":").integer(prediction).ascii(",\"probabilities\":[");
+            for (int i = 0; i < probabilities.length; i++) {
+                (i == 0 ? o : o.raw(',')).number(probabilities[i]);
+            }
+            o.ascii("],\"input28\":[");
+            for (int i = 0; i < input28.length; i++) {
+                (i == 0 ? o : o.raw(',')).number(input28[i]);
+            }
+            return o.ascii("]}").toByteArray();
+        }
     }
 
     record Health(String status) {
@@ -160,7 +176,7 @@ public final class Server implements AutoCloseable {
             }
             case "/api/predict" -> {
                 call.require("POST");
-                yield Reply.json(200, predict(PredictRequest.toInput28(call.contentType(), call.body())));
+                yield Reply.of(200, Reply.JSON, predict(PredictRequest.toInput28(call.contentType(), call.body())).json());
             }
             case "/api/model" -> {
                 call.require("GET");
