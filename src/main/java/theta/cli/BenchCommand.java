@@ -90,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
-    @Option(names = "--serve", description = "Instead: load-test the web server on loopback (see --model, --clients, --requests).")
+    @Option(names = "--serve", description = "Instead: load-test the web server on loopback (see --model, --clients, --requests, --rate).")
     boolean serve;
 
     @Option(names = "--model", paramLabel = "FILE", description = "With --serve: the model to serve (default: an untrained 784-800-10).")
