@@ -1,12 +1,8 @@
 package theta.cli;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Queue;
@@ -51,10 +47,10 @@ final class LoadClients {
         int errors = 0;
         long t0 = System.nanoTime();
         try (Selector selector = Selector.open()) {
-            Conn[] conns = new Conn[clients];
+            LoadConnection[] conns = new LoadConnection[clients];
             int active = 0;
             for (int c = 0; c < clients; c++) {
-                conns[c] = new Conn(port, request);
+                conns[c] = new LoadConnection(port, request);
                 conns[c].start = System.nanoTime();
                 if (conns[c].send(selector)) {
                     active++;
@@ -66,14 +62,14 @@ final class LoadClients {
                 selector.select(200);
                 long now = System.nanoTime();
                 for (SelectionKey key : selector.selectedKeys()) {
-                    Conn c = (Conn) key.attachment();
+                    LoadConnection c = (LoadConnection) key.attachment();
                     int r = c.receive();
-                    if (r == Conn.MORE) {
+                    if (r == LoadConnection.MORE) {
                         continue;
                     }
                     latencies[recorded++] = now - c.start;
-                    errors += r == Conn.OK ? 0 : 1;
-                    if (r != Conn.OK || !keepAlive || c.closeAfter) {
+                    errors += r == LoadConnection.OK ? 0 : 1;
+                    if (r != LoadConnection.OK || !keepAlive || c.closeAfter) {
                         c.close();
                     }
                     // The next request goes out as soon as this one is answered (a failed send counts as an error).
@@ -94,7 +90,7 @@ final class LoadClients {
                     break; // a connection the server never answered: give up on it
                 }
             }
-            for (Conn c : conns) {
+            for (LoadConnection c : conns) {
                 c.close();
             }
         }
@@ -113,13 +109,13 @@ final class LoadClients {
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger(); // answered or failed to send
-        BlockingQueue<Conn> idle = new ArrayBlockingQueue<>(clients);
-        Queue<Conn> register = new ConcurrentLinkedQueue<>();
+        BlockingQueue<LoadConnection> idle = new ArrayBlockingQueue<>(clients);
+        Queue<LoadConnection> register = new ConcurrentLinkedQueue<>();
         int[] sent = {0};
         long t0 = System.nanoTime();
         try (Selector selector = Selector.open()) {
             for (int c = 0; c < clients; c++) {
-                Conn conn = new Conn(port, request);
+                LoadConnection conn = new LoadConnection(port, request);
                 conn.connect();
                 conn.register(selector);
                 idle.add(conn);
@@ -133,15 +129,17 @@ final class LoadClients {
                     if (due >= deadline) {
                         break;
                     }
-                    Conn c;
+                    LoadConnection c;
                     try {
                         c = idle.take();
                     } catch (InterruptedException e) {
                         break;
                     }
                     c.start = due;
+                    c.busy = true;
                     sent[0]++;
                     if (!c.write()) {
+                        c.busy = false;
                         errors.incrementAndGet();
                         finished.incrementAndGet();
                         c.close();
@@ -156,16 +154,26 @@ final class LoadClients {
                 selector.select(50);
                 long now = System.nanoTime();
                 for (SelectionKey key : selector.selectedKeys()) {
-                    Conn c = (Conn) key.attachment();
+                    LoadConnection c = (LoadConnection) key.attachment();
                     int r = c.receive();
-                    if (r == Conn.MORE) {
+                    if (r == LoadConnection.MORE) {
                         continue;
                     }
+                    if (!c.busy) {
+                        // Closed while idle (no request out): not a request's answer; connect again,
+                        // unless the pacer has just taken it (its write then fails and reconnects it).
+                        if (idle.remove(c)) {
+                            c.close();
+                            register.add(c);
+                        }
+                        continue;
+                    }
+                    c.busy = false;
                     latencies[recorded++] = now - c.start;
-                    if (r != Conn.OK) {
+                    if (r != LoadConnection.OK) {
                         errors.incrementAndGet();
                     }
-                    if (r != Conn.OK || c.closeAfter) {
+                    if (r != LoadConnection.OK || c.closeAfter) {
                         c.close();
                         register.add(c);
                     } else {
@@ -174,7 +182,7 @@ final class LoadClients {
                     finished.incrementAndGet();
                 }
                 selector.selectedKeys().clear();
-                for (Conn c; (c = register.poll()) != null; ) {
+                for (LoadConnection c; (c = register.poll()) != null; ) {
                     if (c.reconnect(selector)) {
                         idle.add(c);
                     } else {
@@ -188,7 +196,7 @@ final class LoadClients {
                 }
             }
             pacer.join();
-            Conn c;
+            LoadConnection c;
             while ((c = idle.poll()) != null) {
                 c.close();
             }
@@ -214,111 +222,5 @@ final class LoadClients {
         byte[] all = Arrays.copyOf(h, h.length + body.length);
         System.arraycopy(body, 0, all, h.length, body.length);
         return all;
-    }
-
-    /** One client connection and the state of the response it is reading. */
-    static final class Conn {
-        static final int MORE = HttpResponseScan.MORE;
-        static final int OK = HttpResponseScan.OK;
-        private final InetSocketAddress address;
-        private final ByteBuffer request;
-        private final ByteBuffer in = ByteBuffer.allocate(16 << 10);
-        private SocketChannel channel;
-        private SelectionKey key;
-        private final HttpResponseScan scan = new HttpResponseScan();
-        /** When this request's latency counts from (System.nanoTime): sent, or due when paced. */
-        volatile long start;
-        int sent;
-        boolean closeAfter;
-
-        Conn(int port, byte[] request) {
-            this.address = new InetSocketAddress("127.0.0.1", port);
-            this.request = ByteBuffer.wrap(request).asReadOnlyBuffer();
-        }
-
-        /** Connects (blocking: on loopback the kernel completes it at once), then switches to non-blocking. */
-        void connect() throws IOException {
-            channel = SocketChannel.open();
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.connect(address);
-            channel.configureBlocking(false);
-            scan.reset();
-            closeAfter = false;
-        }
-
-        void register(Selector selector) throws IOException {
-            key = channel.register(selector, SelectionKey.OP_READ, this);
-        }
-
-        boolean reconnect(Selector selector) {
-            try {
-                connect();
-                register(selector);
-                return true;
-            } catch (IOException e) {
-                close();
-                return false;
-            }
-        }
-
-        /** Sends the request, connecting first if needed; false when that failed. */
-        boolean send(Selector selector) {
-            if (channel == null && !reconnect(selector)) {
-                return false;
-            }
-            if (!write()) {
-                close();
-                return false;
-            }
-            return true;
-        }
-
-        /**
-         * The whole request in one write; a request of a few KiB always fits an idle socket's
-         * send buffer, so the loop only retries in the rare partial write.
-         */
-        boolean write() {
-            ByteBuffer out = request.duplicate();
-            try {
-                while (out.hasRemaining()) {
-                    if (channel.write(out) == 0) {
-                        Thread.onSpinWait();
-                    }
-                }
-                return true;
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
-        }
-
-        /** Reads what has arrived: MORE until the response is complete, then OK (status 200) or FAILED. */
-        int receive() {
-            try {
-                int n = channel.read(in);
-                if (n < 0) {
-                    return HttpResponseScan.FAILED; // closed mid-response
-                }
-                int r = scan.feed(in);
-                if (r != MORE) {
-                    closeAfter = scan.closes();
-                    scan.reset();
-                }
-                return r;
-            } catch (IOException e) {
-                return HttpResponseScan.FAILED;
-            }
-        }
-
-        void close() {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // closing a broken connection
-                }
-                channel = null;
-                key = null;
-            }
-        }
     }
 }
