@@ -91,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
-    @Option(names = "--serve", description = "Instead: load-test the web server on loopback (see --model, --clients, --requests).")
+    @Option(names = "--serve", description = "Instead: load-test the web server on loopback (see --model, --clients, --requests, --rate).")
     boolean serve;
 
     @Option(names = "--model", paramLabel = "FILE", description = "With --serve: the model to serve (default: an untrained 784-800-10).")
@@ -103,10 +103,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "1000", description = "With --serve: requests per client and phase (default: ${DEFAULT-VALUE}).")
     int requests;
 
+    @Option(names = "--rate", defaultValue = "5000", description = "With --serve: offered requests per second of the paced phases (default: ${DEFAULT-VALUE}).")
+    double rate;
+
     @Override
     public Integer call() throws Exception {
         if (serve) {
-            return ServeBench.run(spec.commandLine().getOut(), model, clients, requests, 16, 300);
+            return ServeBench.run(spec.commandLine().getOut(), model, clients, requests, 16, 300, rate);
         }
         try (Threads.Scope t = Threads.use(threads)) {
             return bench();

@@ -1,127 +1,217 @@
 package theta.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Minimal HTTP/1.1 load clients for {@code theta bench --serve}: raw sockets (so the client's own
- * cost stays small), one request in one write, Content-Length responses; and slow clients that
- * hold connections by trickling a body or staying silent, reconnecting when the server cuts them.
+ * HTTP/1.1 load clients for {@code theta bench --serve}, cheap enough not to take the CPU they
+ * measure (the server runs on the same cores): one thread drives all connections through a
+ * selector, every request is the same pre-built bytes sent in one write, and a response is only
+ * scanned for its status line, Content-Length and end (16 KiB buffer a connection, reused).
+ *
+ * <p>Two ways to load the server: {@link #closed} (each client sends its next request as soon as
+ * the last is answered: the throughput the server reaches, with the latency that many waiting
+ * clients queue up to), and {@link #paced} (requests are due at a fixed offered rate whatever
+ * the server does, and each latency counts from when its request was due, as wrk2 does: a
+ * server that stalls is charged for every request it held up, not just the one it was serving).
  */
 final class LoadClients {
     private LoadClients() {}
 
-    /** What one phase measured. */
-    record Phase(String name, int requests, int errors, double seconds, double p50Ms, double p99Ms) {
+    /** What one phase measured; {@code offered} is the paced rate, NaN for a closed loop. */
+    record Phase(String name, int requests, int errors, double seconds, double p50Ms, double p99Ms, double offered) {
         double perSecond() {
             return requests / seconds;
         }
     }
 
-    /** {@code clients} threads each send {@code each} copies of {@code request}; stops at the deadline. */
-    static Phase run(String name, int port, byte[] request, boolean keepAlive, int clients, int each, long deadline)
-            throws InterruptedException {
-        long[][] latencies = new long[clients][each];
-        int[] done = new int[clients];
-        AtomicInteger errors = new AtomicInteger();
-        Thread[] threads = new Thread[clients];
+    /**
+     * Closed loop: {@code clients} connections each send {@code each} requests, one at a time,
+     * the next as soon as the last is answered; keep-alive, or a new connection per request.
+     * Stops early at {@code deadline} (System.nanoTime).
+     */
+    static Phase closed(String name, int port, byte[] request, boolean keepAlive, int clients, int each,
+                        long deadline) throws IOException {
+        long[] latencies = new long[clients * each];
+        int recorded = 0;
+        int errors = 0;
         long t0 = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int id = c;
-            threads[c] = new Thread(() -> {
-                Socket s = null;
-                try {
-                    for (int i = 0; i < each && System.nanoTime() < deadline; i++) {
-                        long start = System.nanoTime();
-                        try {
-                            if (s == null) {
-                                s = connect(port);
-                            }
-                            if (exchange(s, request) != 200) {
-                                errors.incrementAndGet();
-                            }
-                            if (!keepAlive) {
-                                s.close();
-                                s = null;
-                            }
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                            close(s);
-                            s = null;
-                        }
-                        latencies[id][done[id]++] = System.nanoTime() - start;
-                    }
-                } finally {
-                    close(s);
+        try (Selector selector = Selector.open()) {
+            LoadConnection[] conns = new LoadConnection[clients];
+            int active = 0;
+            for (int c = 0; c < clients; c++) {
+                conns[c] = new LoadConnection(port, request);
+                conns[c].start = System.nanoTime();
+                if (conns[c].send(selector)) {
+                    active++;
+                } else {
+                    errors++;
                 }
-            }, "load-" + c);
-            threads[c].start();
+            }
+            while (active > 0) {
+                selector.select(200);
+                long now = System.nanoTime();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    LoadConnection c = (LoadConnection) key.attachment();
+                    int r = c.receive();
+                    if (r == LoadConnection.MORE) {
+                        continue;
+                    }
+                    latencies[recorded++] = now - c.start;
+                    errors += r == LoadConnection.OK ? 0 : 1;
+                    if (r != LoadConnection.OK || !keepAlive || c.closeAfter) {
+                        c.close();
+                    }
+                    // The next request goes out as soon as this one is answered (a failed send counts as an error).
+                    while (++c.sent < each && now < deadline) {
+                        c.start = now;
+                        if (c.send(selector)) {
+                            break;
+                        }
+                        errors++;
+                    }
+                    if (c.sent >= each || now >= deadline) {
+                        c.close();
+                        active--;
+                    }
+                }
+                selector.selectedKeys().clear();
+                if (now > deadline + TimeUnit.SECONDS.toNanos(30)) {
+                    break; // a connection the server never answered: give up on it
+                }
+            }
+            for (LoadConnection c : conns) {
+                c.close();
+            }
         }
-        for (Thread t : threads) {
-            t.join();
+        return phase(name, latencies, recorded, errors, (System.nanoTime() - t0) / 1e9, Double.NaN);
+    }
+
+    /**
+     * Open loop at a fixed offered rate: {@code total} requests due at {@code rate} per second
+     * across {@code clients} keep-alive connections. A due request goes out on the first idle
+     * connection (waiting for one when all are busy), and its latency counts from when it was
+     * due, so time spent waiting for a connection counts too (no coordinated omission). A pacing
+     * thread sends; the selector thread reads the responses.
+     */
+    static Phase paced(String name, int port, byte[] request, int clients, int total, double rate, long deadline)
+            throws IOException, InterruptedException {
+        long[] latencies = new long[total];
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger(); // answered or failed to send
+        BlockingQueue<LoadConnection> idle = new ArrayBlockingQueue<>(clients);
+        Queue<LoadConnection> register = new ConcurrentLinkedQueue<>();
+        int[] sent = {0};
+        long t0 = System.nanoTime();
+        try (Selector selector = Selector.open()) {
+            for (int c = 0; c < clients; c++) {
+                LoadConnection conn = new LoadConnection(port, request);
+                conn.connect();
+                conn.register(selector);
+                idle.add(conn);
+            }
+            Thread pacer = new Thread(() -> {
+                for (int k = 0; k < total; k++) {
+                    long due = t0 + (long) (k * 1e9 / rate);
+                    for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    if (due >= deadline) {
+                        break;
+                    }
+                    LoadConnection c;
+                    try {
+                        c = idle.take();
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                    c.start = due;
+                    c.busy = true;
+                    sent[0]++;
+                    if (!c.write()) {
+                        c.busy = false;
+                        errors.incrementAndGet();
+                        finished.incrementAndGet();
+                        c.close();
+                        register.add(c); // the selector thread reconnects it and makes it idle again
+                        selector.wakeup();
+                    }
+                }
+            }, "load-pacer");
+            pacer.start();
+            int recorded = 0;
+            while (pacer.isAlive() || finished.get() < sent[0]) {
+                selector.select(50);
+                long now = System.nanoTime();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    LoadConnection c = (LoadConnection) key.attachment();
+                    int r = c.receive();
+                    if (r == LoadConnection.MORE) {
+                        continue;
+                    }
+                    if (!c.busy) {
+                        // Closed while idle (no request out): not a request's answer; connect again,
+                        // unless the pacer has just taken it (its write then fails and reconnects it).
+                        if (idle.remove(c)) {
+                            c.close();
+                            register.add(c);
+                        }
+                        continue;
+                    }
+                    c.busy = false;
+                    latencies[recorded++] = now - c.start;
+                    if (r != LoadConnection.OK) {
+                        errors.incrementAndGet();
+                    }
+                    if (r != LoadConnection.OK || c.closeAfter) {
+                        c.close();
+                        register.add(c);
+                    } else {
+                        idle.add(c);
+                    }
+                    finished.incrementAndGet();
+                }
+                selector.selectedKeys().clear();
+                for (LoadConnection c; (c = register.poll()) != null; ) {
+                    if (c.reconnect(selector)) {
+                        idle.add(c);
+                    } else {
+                        register.add(c); // the server is gone for now; try again on the next round
+                        break;
+                    }
+                }
+                if (now > deadline + TimeUnit.SECONDS.toNanos(30)) {
+                    pacer.interrupt();
+                    break;
+                }
+            }
+            pacer.join();
+            LoadConnection c;
+            while ((c = idle.poll()) != null) {
+                c.close();
+            }
+            return phase(name, latencies, recorded, errors.get(), (System.nanoTime() - t0) / 1e9, rate);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long[] all = new long[Arrays.stream(done).sum()];
-        int k = 0;
-        for (int c = 0; c < clients; c++) {
-            System.arraycopy(latencies[c], 0, all, k, done[c]);
-            k += done[c];
-        }
+    }
+
+    private static Phase phase(String name, long[] latencies, int n, int errors, double seconds, double offered) {
+        long[] all = Arrays.copyOf(latencies, n);
         Arrays.sort(all);
-        return new Phase(name, all.length, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99));
+        return new Phase(name, n, errors, seconds, percentile(all, 0.50), percentile(all, 0.99), offered);
     }
 
-    private static double percentile(long[] sorted, double q) {
+    static double percentile(long[] sorted, double q) {
         return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, q * sorted.length)] / 1e6;
-    }
-
-    static Socket connect(int port) throws IOException {
-        Socket s = new Socket();
-        s.setTcpNoDelay(true);
-        s.setSoTimeout(30_000);
-        s.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
-        return s;
-    }
-
-    private static void close(Socket s) {
-        try {
-            if (s != null) {
-                s.close();
-            }
-        } catch (IOException ignored) {
-            // closing a broken connection
-        }
-    }
-
-    /** Sends one request and reads its response; returns the status. */
-    static int exchange(Socket s, byte[] request) throws IOException {
-        OutputStream out = s.getOutputStream();
-        out.write(request);
-        out.flush();
-        InputStream in = s.getInputStream();
-        StringBuilder head = new StringBuilder();
-        int b;
-        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-            if ((b = in.read()) < 0) {
-                throw new IOException("connection closed mid-response");
-            }
-            head.append((char) b);
-        }
-        String h = head.toString();
-        int status = Integer.parseInt(h.substring(9, 12));
-        int at = h.toLowerCase(java.util.Locale.ROOT).indexOf("content-length:");
-        int length = at < 0 ? 0 : Integer.parseInt(h.substring(at + 15, h.indexOf('\r', at)).strip());
-        if (in.readNBytes(length).length != length) {
-            throw new IOException("short body");
-        }
-        return status;
     }
 
     /** A request with a body, as bytes. */
@@ -133,38 +223,4 @@ final class LoadClients {
         System.arraycopy(body, 0, all, h.length, body.length);
         return all;
     }
-
-    /** Slow clients: even ones trickle a promised body a byte every half second, odd ones stay silent. */
-    static Thread[] slow(int port, int count, AtomicBoolean stop) {
-        Thread[] threads = new Thread[count];
-        for (int i = 0; i < count; i++) {
-            boolean trickle = i % 2 == 0;
-            threads[i] = new Thread(() -> {
-                while (!stop.get()) {
-                    try (Socket s = connect(port)) {
-                        if (trickle) {
-                            s.getOutputStream().write(("POST /api/predict HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
-                                    .getBytes(StandardCharsets.ISO_8859_1));
-                        }
-                        while (!stop.get() && trickle) {
-                            Thread.sleep(500);
-                            s.getOutputStream().write(' ');
-                        }
-                        if (!trickle && s.getInputStream().read() >= 0) {
-                            Thread.sleep(100); // the server answered something: pause before reconnecting
-                        }
-                    } catch (IOException e) {
-                        // cut off by the server's timeouts: connect again
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "slow-" + i);
-            threads[i].setDaemon(true);
-            threads[i].start();
-        }
-        return threads;
-    }
-
 }

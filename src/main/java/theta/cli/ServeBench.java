@@ -36,8 +36,15 @@ import theta.nn.Initializer;
 final class ServeBench {
     private ServeBench() {}
 
-    static int run(PrintWriter o, Path modelFile, int clients, int each, int slowClients, int seconds)
+    static int run(PrintWriter o, Path modelFile, int clients, int each, int slowClients, int seconds, double rate)
             throws IOException, InterruptedException {
+        if (clients < 1 || each < 1 || (long) clients * each > 10_000_000) {
+            throw new IllegalArgumentException("--clients and --requests must be at least 1 (and their product at most"
+                    + " 10,000,000), got " + clients + " and " + each);
+        }
+        if (!(rate > 0 && rate <= 1e6)) {
+            throw new IllegalArgumentException("--rate must be from 1 to 1000000 requests per second, got " + rate);
+        }
         Path tmp = null;
         if (modelFile == null) {
             tmp = Files.createTempFile("theta-bench-", ".npz");
@@ -46,36 +53,38 @@ final class ServeBench {
         Path served = modelFile != null ? modelFile : tmp;
         byte[] json = drawingJson(28).getBytes(StandardCharsets.UTF_8);
         byte[] png = drawingPng(280);
-        o.printf(Locale.ROOT, "theta bench --serve: %s, %d clients x %d requests a phase, %d slow clients, %d s at most;"
-                + " JSON %d bytes (28x28), PNG %d bytes (280x280, the page's canvas)%n",
-                modelFile == null ? "untrained 784-800-10 relu" : modelFile, clients, each, slowClients, seconds,
-                json.length, png.length);
+        List<String> command = serverCommand(served);
+        o.printf(Locale.ROOT, "theta bench --serve: %s, %d clients x %d requests a phase, paced at %.0f req/s, %d slow"
+                + " clients, %d s at most; JSON %d bytes (28x28), PNG %d bytes (280x280, the page's canvas); server: %s%n",
+                modelFile == null ? "untrained 784-800-10 relu" : modelFile, clients, each, rate, slowClients, seconds,
+                json.length, png.length, command.get(0).endsWith("theta") ? "./theta serve" : "java -cp (no launcher)");
         o.flush();
         List<LoadClients.Phase> phases = new ArrayList<>();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         // The server runs in its own JVM (theta serve), so its RSS is its own, not the clients'.
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", served.toString(),
-                "--port", "0").redirectErrorStream(true).start();
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         double rssBefore;
         double rssAfter;
+        byte[] jsonKeep = LoadClients.post("/api/predict", "application/json", json, true);
         try {
             int port = port(server);
             // A short warm-up (JIT), then RSS "before" is the serving process at rest.
-            LoadClients.run("warm-up", port, LoadClients.post("/api/predict", "application/json", json, true), true,
-                    4, 500, deadline);
+            LoadClients.closed("warm-up", port, jsonKeep, true, 4, 500, deadline);
             rssBefore = BenchCommand.ProcessMemory.rssMib(server.pid());
-            phases.add(LoadClients.run("JSON keep-alive", port, LoadClients.post("/api/predict", "application/json",
-                    json, true), true, clients, each, deadline));
-            phases.add(LoadClients.run("JSON new connection", port, LoadClients.post("/api/predict",
+            phases.add(LoadClients.closed("JSON keep-alive", port, jsonKeep, true, clients, each, deadline));
+            phases.add(LoadClients.paced("JSON keep-alive, paced", port, jsonKeep, clients, clients * each, rate,
+                    deadline));
+            phases.add(LoadClients.closed("JSON new connection", port, LoadClients.post("/api/predict",
                     "application/json", json, false), false, clients, each, deadline));
-            phases.add(LoadClients.run("PNG keep-alive", port, LoadClients.post("/api/predict", "image/png", png, true),
-                    true, clients, each, deadline));
+            phases.add(LoadClients.closed("PNG keep-alive", port, LoadClients.post("/api/predict", "image/png", png,
+                    true), true, clients, each, deadline));
             AtomicBoolean stop = new AtomicBoolean();
-            LoadClients.slow(port, slowClients, stop);
+            SlowClients.start(port, slowClients, stop);
             Thread.sleep(1000); // the slow clients are connected and trickling
-            phases.add(LoadClients.run("JSON keep-alive + " + slowClients + " slow", port, LoadClients.post(
-                    "/api/predict", "application/json", json, true), true, clients, each, deadline));
+            String slow = " + " + slowClients + " slow";
+            phases.add(LoadClients.closed("JSON keep-alive" + slow, port, jsonKeep, true, clients, each, deadline));
+            phases.add(LoadClients.paced("JSON paced" + slow, port, jsonKeep, clients, clients * each, rate,
+                    deadline));
             stop.set(true);
             rssAfter = BenchCommand.ProcessMemory.rssMib(server.pid());
         } finally {
@@ -85,14 +94,31 @@ final class ServeBench {
                 Files.deleteIfExists(tmp);
             }
         }
-        o.printf(Locale.ROOT, "%-28s %9s %9s %8s %8s %7s%n", "phase", "requests", "req/s", "p50 ms", "p99 ms", "errors");
+        o.printf(Locale.ROOT, "%-30s %9s %9s %9s %8s %8s %7s%n", "phase", "requests", "offered", "req/s", "p50 ms",
+                "p99 ms", "errors");
         for (LoadClients.Phase p : phases) {
-            o.printf(Locale.ROOT, "%-28s %9d %9.0f %8.2f %8.2f %7d%n", p.name(), p.requests(), p.perSecond(), p.p50Ms(),
-                    p.p99Ms(), p.errors());
+            o.printf(Locale.ROOT, "%-30s %9d %9s %9.0f %8.2f %8.2f %7d%n", p.name(), p.requests(),
+                    Double.isNaN(p.offered()) ? "closed" : String.format(Locale.ROOT, "%.0f/s", p.offered()),
+                    p.perSecond(), p.p50Ms(), p.p99Ms(), p.errors());
         }
         o.printf(Locale.ROOT, "server RSS before %.0f MiB, after %.0f MiB (x%.2f)%s%n", rssBefore, rssAfter,
                 rssAfter / rssBefore, System.nanoTime() > deadline ? "; STOPPED AT THE TIME LIMIT" : "");
         return Main.OK;
+    }
+
+    /**
+     * The server as a user starts it: through the launcher when theta runs from it (so the
+     * launcher's JVM settings for serve apply; it execs java, so the process is the JVM), else
+     * the same JVM and class path as this one.
+     */
+    private static List<String> serverCommand(Path model) {
+        String home = System.getenv("THETA_HOME");
+        Path launcher = home == null ? null : Path.of(home, "theta");
+        if (launcher != null && Files.isExecutable(launcher)) {
+            return List.of(launcher.toString(), "serve", model.toString(), "--port", "0");
+        }
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "serve", model.toString(), "--port", "0");
     }
 
     /** Reads "theta: serving ... at http://127.0.0.1:PORT/" from the server's output. */

@@ -108,7 +108,7 @@ final class GrayImages {
      * Gray images are read from the raster: {@code getRGB} would pass their samples through a
      * linear-to-sRGB conversion and brighten every mid-tone.
      */
-    private static void readLuminance(BufferedImage img, double[] lum, double[] alpha) {
+    static void readLuminance(BufferedImage img, double[] lum, double[] alpha) {
         int w = img.getWidth();
         int h = img.getHeight();
         Raster raster = img.getRaster();
@@ -126,6 +126,37 @@ final class GrayImages {
             }
             return;
         }
+        if (plainRgb(img)) {
+            // 8-bit sRGB samples are what getRGB would return, read a row at a time without its
+            // per-pixel colour-model call (which took most of a 280x280 drawing's preparation).
+            int bands = raster.getNumBands();
+            if (raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                    && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte data
+                    && data.getNumBanks() == 1 && raster.getParent() == null) {
+                // Bytes interleaved in one array (what ImageIO makes of PNG and JPEG): read it directly.
+                byte[] bytes = data.getData();
+                int[] offset = sm.getBandOffsets();
+                int stride = sm.getPixelStride();
+                for (int y = 0; y < h; y++) {
+                    int at = data.getOffset() + y * sm.getScanlineStride();
+                    for (int x = 0; x < w; x++, at += stride) {
+                        lum[y * w + x] = (0.299 * (bytes[at + offset[0]] & 255) + 0.587 * (bytes[at + offset[1]] & 255)
+                                + 0.114 * (bytes[at + offset[2]] & 255)) / 255.0;
+                        alpha[y * w + x] = bands == 4 ? (bytes[at + offset[3]] & 255) / 255.0 : 1.0;
+                    }
+                }
+                return;
+            }
+            int[] samples = new int[w * bands];
+            for (int y = 0; y < h; y++) {
+                raster.getPixels(0, y, w, 1, samples);
+                for (int x = 0, k = 0; x < w; x++, k += bands) {
+                    lum[y * w + x] = (0.299 * samples[k] + 0.587 * samples[k + 1] + 0.114 * samples[k + 2]) / 255.0;
+                    alpha[y * w + x] = bands == 4 ? samples[k + 3] / 255.0 : 1.0;
+                }
+            }
+            return;
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             img.getRGB(0, y, w, 1, row, 0, w);
@@ -136,6 +167,26 @@ final class GrayImages {
                 alpha[y * w + x] = ((argb >>> 24) & 255) / 255.0;
             }
         }
+    }
+
+    /**
+     * Whether the raster holds 8-bit sRGB red, green, blue (and straight alpha) samples, the case
+     * where they equal what {@link BufferedImage#getRGB} returns (PNG, JPEG and BMP colour images).
+     */
+    static boolean plainRgb(BufferedImage img) {
+        java.awt.image.ColorModel cm = img.getColorModel();
+        int bands = img.getRaster().getNumBands();
+        if (!(cm instanceof java.awt.image.ComponentColorModel || cm instanceof java.awt.image.DirectColorModel)
+                || !cm.getColorSpace().isCS_sRGB() || cm.isAlphaPremultiplied()
+                || cm.getNumComponents() != bands || !(bands == 3 || bands == 4 && cm.hasAlpha())) {
+            return false;
+        }
+        for (int size : cm.getComponentSize()) {
+            if (size != 8) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -20,8 +20,9 @@ import theta.InputException;
 /**
  * Turns Jetty's requests into {@link Call}s and {@link Reply}s back. Bodies are read without
  * holding a thread (a client trickling its body costs a connection, not a worker), within a
- * per-request limit and a budget for all bodies in flight; the route then runs on the bounded
- * work pool, so slow or heavy requests never hold up the cheap ones (health, the page).
+ * per-request limit and a budget for all bodies being read, waiting for a worker or being
+ * handled; the route then runs on the bounded work pool, so slow or heavy requests never hold
+ * up the cheap ones (health, the page).
  */
 final class JettyHandler extends Handler.Abstract {
     private final Function<Call, Reply> routes;
@@ -62,8 +63,8 @@ final class JettyHandler extends Handler.Abstract {
         }
         CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request, maxBody);
         body.whenComplete((bytes, failure) -> {
-            inFlight.addAndGet(-reserved);
             if (failure != null) {
+                inFlight.addAndGet(-reserved);
                 // Over the limit (chunked: Jetty says "Max size exceeded"), or the client went away or was too slow.
                 Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
                 if (cause instanceof IllegalStateException) {
@@ -73,9 +74,18 @@ final class JettyHandler extends Handler.Abstract {
                 }
                 return;
             }
+            // The body stays counted in the budget until its route has run: bodies waiting for a
+            // worker are held in memory too, so the budget bounds them all (and the server's heap).
             try {
-                work.execute(() -> write(response, callback, run(new Call(method, path, type, bytes)), head));
+                work.execute(() -> {
+                    try {
+                        write(response, callback, run(new Call(method, path, type, bytes)), head);
+                    } finally {
+                        inFlight.addAndGet(-reserved);
+                    }
+                });
             } catch (RejectedExecutionException e) {
+                inFlight.addAndGet(-reserved);
                 write(response, callback, Reply.error(503, "busy: too many requests waiting; retry",
                         Map.of("Retry-After", "1")), head);
             }

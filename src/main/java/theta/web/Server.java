@@ -36,7 +36,10 @@ public final class Server implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Largest request body accepted. */
     public static final int MAX_BODY_BYTES = 4 << 20;
-    /** All request bodies being received at once, together; more get 503 until some finish. */
+    /**
+     * All request bodies held at once (being received, waiting for a worker or being handled),
+     * together; more get 503 until some finish. It bounds what requests can take of the heap.
+     */
     public static final long BODY_BUDGET_BYTES = 64L << 20;
     /** A connection silent this long (mid-request or idle between keep-alive requests) is closed. */
     public static final int IDLE_TIMEOUT_MS = 10_000;
@@ -60,12 +63,28 @@ public final class Server implements AutoCloseable {
 
     /** {"prediction": argmax, "probabilities": [classes], "input28": [784 values in 0..1]}. */
     record Prediction(int prediction, double[] probabilities, float[] input28) {
+        private static final ThreadLocal<JsonBytes> OUT = ThreadLocal.withInitial(() -> new JsonBytes(8192));
+
+        /** The reply's JSON, written straight into this thread's buffer, then copied out once. */
+        byte[] json() {
+            JsonBytes o = OUT.get();
+            o.clear();
+            o.ascii("{\"prediction\":").integer(prediction).ascii(",\"probabilities\":[");
+            for (int i = 0; i < probabilities.length; i++) {
+                (i == 0 ? o : o.raw(',')).number(probabilities[i]);
+            }
+            o.ascii("],\"input28\":[");
+            for (int i = 0; i < input28.length; i++) {
+                (i == 0 ? o : o.raw(',')).number(input28[i]);
+            }
+            return o.ascii("]}").toByteArray();
+        }
     }
 
     record Health(String status) {
     }
 
-    private Server(Predictor predictor, byte[] page, String host, int port) {
+    private Server(Predictor predictor, byte[] page, String host, int port, long bodyBudget) {
         this.predictor = predictor;
         this.page = page;
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
@@ -80,23 +99,30 @@ public final class Server implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        // Replies go out in one write and must not wait for Nagle's algorithm (Jetty's default, stated).
+        connector.setAcceptedTcpNoDelay(true);
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         // Parsing and predicting use the CPU: one worker a core, a bounded queue behind them.
         int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
         work = new ThreadPoolExecutor(cores, cores, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WORK_QUEUE),
                 daemonThreads());
-        jetty.setHandler(new JettyHandler(this::route, work, MAX_BODY_BYTES, BODY_BUDGET_BYTES));
+        jetty.setHandler(new JettyHandler(this::route, work, MAX_BODY_BYTES, bodyBudget));
         jetty.setErrorHandler(new JsonErrorHandler());
     }
 
     /** Starts serving on host:port (port 0 picks a free port) and returns at once. */
     public static Server start(String host, int port, Predictor predictor) throws IOException {
+        return start(host, port, predictor, BODY_BUDGET_BYTES);
+    }
+
+    /** With another budget for request bodies held at once (tests use a small one). */
+    static Server start(String host, int port, Predictor predictor, long bodyBudget) throws IOException {
         Objects.requireNonNull(predictor, "predictor");
         if (port < 0 || port > 65535) {
             throw new InputException("--port: " + port + " is not a port number (0..65535)");
         }
-        Server server = new Server(predictor, loadPage(), host, port);
+        Server server = new Server(predictor, loadPage(), host, port, bodyBudget);
         try {
             server.jetty.start();
         } catch (IOException e) {
@@ -160,7 +186,7 @@ public final class Server implements AutoCloseable {
             }
             case "/api/predict" -> {
                 call.require("POST");
-                yield Reply.json(200, predict(PredictRequest.toInput28(call.contentType(), call.body())));
+                yield Reply.of(200, Reply.JSON, predict(PredictRequest.toInput28(call.contentType(), call.body())).json());
             }
             case "/api/model" -> {
                 call.require("GET");
