@@ -3,7 +3,6 @@ package theta.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -150,7 +149,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private static String readTable(Path file) throws IOException {
-        InputFiles.requireFile(file);
-        return Files.readString(file, StandardCharsets.UTF_8);
+        return InputFiles.readText(file);
     }
 }

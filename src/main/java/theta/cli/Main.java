@@ -3,7 +3,6 @@ package theta.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -110,11 +109,9 @@ public final class Main implements Runnable {
                     + (near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)");
         }
         if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
-            List<String> names = new ArrayList<>();
-            for (CommandLine.Model.ArgSpec a : m.getMissing()) {
-                names.add(a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel());
-            }
-            return String.join(", ", names) + ": missing (required)";
+            CommandLine.Model.ArgSpec a = m.getMissing().get(0);
+            return a instanceof CommandLine.Model.OptionSpec o ? o.longestName() + ": required, not given"
+                    : "missing argument " + a.paramLabel();
         }
         String msg = String.valueOf(e.getMessage());
         java.util.regex.Matcher invalid = java.util.regex.Pattern

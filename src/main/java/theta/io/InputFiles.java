@@ -39,6 +39,16 @@ public final class InputFiles {
         }
     }
 
+    /** The whole text of a UTF-8 file the user named; InputException naming it when it is not one. */
+    public static String readText(Path file) {
+        requireFile(file);
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(file + ": " + reason(e), e);
+        }
+    }
+
     /** "file: reason" for an I/O failure (just the reason when it names no file). */
     public static String describe(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
@@ -69,6 +79,9 @@ public final class InputFiles {
         }
         if (e instanceof NotDirectoryException) {
             return "not a folder";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not UTF-8 text";
         }
         String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         if (e instanceof FileNotFoundException && why != null) {
