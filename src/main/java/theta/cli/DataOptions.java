@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import theta.InputException;
 import theta.data.DataFile;
 import theta.data.DataReading;
 import theta.data.Dataset;
@@ -89,7 +90,12 @@ public final class DataOptions {
                 int v = this.validation != null ? this.validation : 0;
                 return Splits.of(full, full.named(full.name() + " (training data, no --test)"), v);
             }
-            return Splits.of(full, DataFile.read(test, null, how), validation);
+            Dataset testSet = DataFile.read(test, null, how);
+            if (this.validation == null && validation >= full.size()) {
+                throw new InputException(train + ": " + full.size() + " examples, too few to hold out the default "
+                        + validation + " for validation; give --validation N (0.." + (full.size() - 1) + ")");
+            }
+            return Splits.of(full, testSet, validation);
         }
         if (data != null) {
             IdxFolder files = IdxFolder.find(data);

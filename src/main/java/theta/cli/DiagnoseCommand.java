@@ -3,7 +3,6 @@ package theta.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +24,7 @@ import theta.diagnose.Lambdas;
 import theta.diagnose.TableParser;
 import theta.io.Json;
 import theta.loss.Loss;
+import theta.io.InputFiles;
 
 /** theta diagnose: says which mistake (if any) produced the two columns of a learner's gradient check. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
@@ -149,9 +149,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private static String readTable(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": no such file");
-        }
-        return Files.readString(file, StandardCharsets.UTF_8);
+        return InputFiles.readText(file);
     }
 }

@@ -3,12 +3,13 @@ package theta.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import theta.InputException;
 import theta.Version;
+import theta.io.InputFiles;
 
 /** The command-line entry point: parses arguments, runs one subcommand, maps errors to exit codes. */
 @Command(name = "theta", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
@@ -94,10 +95,32 @@ public final class Main implements Runnable {
     }
 
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {
-        PrintWriter err = e.getCommandLine().getErr();
-        err.println("theta: " + e.getMessage());
-        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        e.getCommandLine().getErr().println("theta: " + usageMessage(e) + "; see '"
+                + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
         return BAD_INPUT;
+    }
+
+    /** picocli's complaint reworded as "option: what is wrong", to fit on the one line. */
+    static String usageMessage(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = u.getUnmatched().get(0);
+            List<String> near = u.getSuggestions();
+            return arg + ": " + (arg.startsWith("-") ? "unknown option" : "unexpected argument")
+                    + (near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)");
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            CommandLine.Model.ArgSpec a = m.getMissing().get(0);
+            return a instanceof CommandLine.Model.OptionSpec o ? o.longestName() + ": required, not given"
+                    : "missing argument " + a.paramLabel();
+        }
+        String msg = String.valueOf(e.getMessage());
+        java.util.regex.Matcher invalid = java.util.regex.Pattern
+                .compile("Invalid value for (?:option|positional parameter at index \\S+) '([^']*)': (.*)").matcher(msg);
+        if (invalid.matches()) {
+            return invalid.group(1) + ": " + invalid.group(2).replace(" is not a long", " is not a whole number")
+                    .replace(" is not an int", " is not a whole number").replace(" is not a double", " is not a number");
+        }
+        return msg;
     }
 
     private static int handleError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -107,12 +130,8 @@ public final class Main implements Runnable {
             err.println("theta: " + t.getMessage());
             return BAD_INPUT;
         }
-        if (t instanceof NoSuchFileException nf) {
-            err.println("theta: no such file: " + nf.getFile());
-            return BAD_INPUT;
-        }
         if (t instanceof IOException io) {
-            err.println("theta: " + io.getClass().getSimpleName() + ": " + io.getMessage());
+            err.println("theta: " + InputFiles.describe(io));
             return BAD_INPUT;
         }
         err.println("theta: internal error: " + t);

@@ -1,7 +1,6 @@
 package theta.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import theta.plot.Histories;
 import theta.plot.ModelPlots;
 import theta.plot.WeightTiles;
 import theta.train.EpochRecord;
+import theta.io.InputFiles;
 
 /** theta plot: redraws a model's figures (curves, weight tiles) or a history's curves from saved files. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
@@ -46,9 +46,7 @@ public final class PlotCommand implements Callable<Integer> {
         if (units < 1) {
             throw new IllegalArgumentException("--units must be at least 1, got " + units);
         }
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such file");
-        }
+        InputFiles.requireFile(file);
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         List<Path> written;

@@ -71,7 +71,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (theta.math.Threads.Scope t = theta.math.Threads.use(threads)) {
+        theta.math.Threads.Scope scope;
+        try {
+            scope = theta.math.Threads.use(threads);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--threads " + threads + ": " + e.getMessage(), e);
+        }
+        try (theta.math.Threads.Scope t = scope) {
             return train();
         }
     }

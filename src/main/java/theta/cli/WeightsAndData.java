@@ -54,8 +54,8 @@ record WeightsAndData(Network network, double[] parameters, double[] features, i
             y[i] = resolved.unit(y[i]);
         }
         NamedArrays arrays = renamed(ArrayFiles.read(weights), weightVars);
-        Network net = network(arrays, weights, data, dataFile, Arrays.stream(y, 0, m).max().orElse(0), activation,
-                output);
+        Network net = network(arrays, weights, data, dataFile, Arrays.stream(y, 0, m).max().orElse(0),
+                resolved.first(), activation, output);
         // 1..10 keeps today's meaning (the labels present must fit the outputs); another K must be Theta's.
         if (!convention.inferred() && !convention.digits() && convention.classes() != net.architecture().outputs()) {
             throw new InputException(weights + ": --labels " + convention.spelling() + " names " + convention.classes()
@@ -87,7 +87,7 @@ record WeightsAndData(Network network, double[] parameters, double[] features, i
 
     /** The network whose shapes the weight matrices describe. */
     private static Network network(NamedArrays arrays, Path weights, Dataset data, Path dataFile, int maxClass,
-                                   Activation activation, Loss output) {
+                                   int firstLabel, Activation activation, Loss output) {
         List<String> names = arrays.names();
         int layers = 0;
         while (names.contains("Theta" + (layers + 1))) {
@@ -117,8 +117,12 @@ record WeightsAndData(Network network, double[] parameters, double[] features, i
                     + data.features() + " features");
         }
         if (maxClass >= outputs) {
-            throw new InputException(dataFile + ": its labels need " + (maxClass + 1) + " outputs (classes 0.." + maxClass
-                    + ") but Theta" + layers + " in " + weights + " has " + outputs);
+            // Said in the file's own numbering: a 0..9 reader of 1..10 labels needs the hint, not unit numbers.
+            int label = maxClass + firstLabel;
+            throw new InputException(dataFile + ": label " + label + " is out of range for Theta" + layers + " in " + weights
+                    + ", whose " + outputs + " outputs take labels " + firstLabel + ".." + (outputs - 1 + firstLabel)
+                    + (firstLabel == 0 && label == outputs ? "; if the labels run 1.." + outputs + ", give --labels 1.."
+                    + outputs : ""));
         }
         return new Network(new Architecture(inputs, hidden, outputs), activation, output);
     }

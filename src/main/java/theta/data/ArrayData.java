@@ -9,6 +9,7 @@ import theta.io.Dtype;
 import theta.io.ArrayFiles;
 import theta.io.NamedArrays;
 import theta.io.NdArray;
+import theta.io.InputFiles;
 import theta.math.Spec;
 
 /**
@@ -27,7 +28,7 @@ public final class ArrayData {
         try {
             vars = ArrayFiles.read(file);
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e + ")", e);
+            throw new InputException(file + ": cannot read it (" + InputFiles.reason(e) + ")", e);
         }
         NdArray x = vars.get(how.xVar());
         NdArray y = vars.get(how.yVar());
@@ -65,7 +66,7 @@ public final class ArrayData {
         try {
             return d.withSource(file.toAbsolutePath().toString(), List.of(Sha256.line(Sha256.of(file), file)));
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e + ")", e);
+            throw new InputException(file + ": cannot read it (" + InputFiles.reason(e) + ")", e);
         }
     }
 

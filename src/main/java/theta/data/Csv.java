@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import theta.InputException;
+import theta.io.InputFiles;
 
 /**
  * Labelled examples in CSV: one example a line, the label first, then the pixels. The Kaggle
@@ -25,6 +26,7 @@ public final class Csv {
 
     /** Reads {@code file}; labels are written in {@code convention}, whose K (when inferred) is the largest label's. */
     public static Dataset read(Path file, LabelConvention convention) {
+        InputFiles.requireFile(file);
         MessageDigest digest = Sha256.digest();
         Rows rows = new Rows();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
@@ -41,7 +43,7 @@ public final class Csv {
                 }
             }
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e + ")", e);
+            throw new InputException(file + ": cannot read it (" + InputFiles.reason(e) + ")", e);
         }
         if (rows.count == 0) {
             throw new InputException(file + ": no examples (expected lines of label,pixel,pixel,...)");

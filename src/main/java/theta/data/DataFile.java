@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import theta.InputException;
 import theta.io.ArrayFormat;
+import theta.io.InputFiles;
 
 /**
  * One file of labelled examples, its format told by content: named arrays X and y in a MAT-file,
@@ -42,14 +43,23 @@ public final class DataFile {
         }
     }
 
-    public static Format detect(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": no such file");
+
+    /** A NUL or other control byte in the first bytes: CSV text has none (tab, CR, LF and form feed aside). */
+    private static boolean binary(byte[] head) {
+        for (byte b : head) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                return true;
+            }
         }
+        return false;
+    }
+
+    public static Format detect(Path file) {
+        InputFiles.requireFile(file);
         try {
             byte[] head;
             try (InputStream in = Files.newInputStream(file)) {
-                head = in.readNBytes(16);
+                head = in.readNBytes(512);
             }
             if (head.length >= 4 && (head[0] & 0xff) == 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F') {
                 return Format.MAT;
@@ -66,11 +76,17 @@ public final class DataFile {
             if (text.startsWith("MATLAB") || text.startsWith("Octave-1-")) {
                 return Format.MAT; // damaged, or Octave's own binary format: the array reader says which, in one line
             }
-            boolean idx = head.length >= 3 && head[0] == 0 && head[1] == 0 && head[2] == 8
+            // Any IDX magic (0 0 type ndim; types: unsigned and signed byte, short, int, float, double), so that the IDX reader names an unsupported type such as float.
+            boolean idx = head.length >= 4 && head[0] == 0 && head[1] == 0 && (head[2] == 0x08 || head[2] == 0x09 || head[2] >= 0x0B && head[2] <= 0x0E)
+                    && head[3] >= 1 && head[3] <= 3
                     || head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+            if (!idx && binary(head)) {
+                throw new InputException(file + ": not a data file theta reads (binary, but not IDX, .npy/.npz or"
+                        + " .mat); expected CSV (label first), IDX, .npy/.npz, .mat or Octave text");
+            }
             return idx ? Format.IDX : Format.CSV;
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e + ")", e);
+            throw new InputException(file + ": cannot read it (" + InputFiles.reason(e) + ")", e);
         }
     }
 

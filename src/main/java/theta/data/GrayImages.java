@@ -15,6 +15,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import theta.InputException;
+import theta.io.InputFiles;
 
 /**
  * Decoding of image files into grayscale, and the one resampling kernel {@link DigitImage} needs.
@@ -67,6 +68,7 @@ final class GrayImages {
     }
 
     static Gray decode(Path file, long maxPixels) {
+        InputFiles.requireFile(file);
         ImageInputStream in;
         try {
             in = new FileImageInputStream(file.toFile());

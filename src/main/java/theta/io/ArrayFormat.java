@@ -43,6 +43,7 @@ public enum ArrayFormat {
     }
 
     private static byte[] head(Path file) throws IOException {
+        InputFiles.requireFile(file);
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(SNIFF_BYTES);
         }

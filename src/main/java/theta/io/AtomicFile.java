@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,6 +54,12 @@ public final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            // Name the user's file: the temporary file is theirs to know nothing about.
+            FileSystemException named = new FileSystemException(target.toString(), null,
+                    "cannot write it (" + InputFiles.reason(e) + ")");
+            named.initCause(e);
+            throw named;
         } finally {
             Files.deleteIfExists(tmp);
         }

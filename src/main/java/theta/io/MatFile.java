@@ -46,6 +46,7 @@ public final class MatFile {
 
     /** Reads every variable of a MAT-file; one InputException line for any fault of the file. */
     public static NamedArrays read(Path file) throws IOException {
+        InputFiles.requireFile(file);
         long size = Files.size(file);
         if (size > Integer.MAX_VALUE - 64) {
             throw new InputException(file + ": " + size + " bytes is more than theta reads from one MAT-file (2 GiB)");

@@ -10,8 +10,6 @@ import java.util.TreeMap;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import theta.InputException;
 import theta.activation.Activations;
@@ -107,37 +105,31 @@ public final class ModelFile {
             throw new InputException(where + ": not a theta model (no " + METADATA + "); for bare weights use"
                     + " 'theta cost --weights'");
         }
-        JsonObject meta;
-        try {
-            meta = JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new InputException(where + ": damaged " + METADATA + " (not JSON)");
-        }
+        JsonFields meta = JsonFields.parse(where + ": damaged " + METADATA, new String(json, StandardCharsets.UTF_8));
         return model(where, meta, Npz.read(file));
     }
 
-    private static Model model(String where, JsonObject meta, NamedArrays arrays) {
+    private static Model model(String where, JsonFields meta, NamedArrays arrays) {
+        String format = meta.string("format");
+        if (!FORMAT.equals(format)) {
+            throw new InputException(where + ": not a theta model (format " + format + ")");
+        }
+        int version = meta.integer("formatVersion");
+        if (version > VERSION) {
+            throw new InputException(where + ": model format version " + version + " is newer than this theta"
+                    + " reads (" + VERSION + "): upgrade theta");
+        }
+        JsonFields a = meta.object("architecture");
+        Network net;
         try {
-            if (!FORMAT.equals(meta.get("format").getAsString())) {
-                throw new InputException(where + ": not a theta model (format " + meta.get("format") + ")");
-            }
-            int version = meta.get("formatVersion").getAsInt();
-            if (version > VERSION) {
-                throw new InputException(where + ": model format version " + version + " is newer than this theta"
-                        + " reads (" + VERSION + "): upgrade theta");
-            }
-            JsonObject a = meta.getAsJsonObject("architecture");
-            int[] hidden = GSON.fromJson(a.get("hidden"), int[].class);
-            Architecture arch = new Architecture(a.get("inputs").getAsInt(), hidden, a.get("outputs").getAsInt());
-            Network net = new Network(arch, Activations.parse(meta.get("activation").getAsString()),
-                    Loss.parse(meta.get("output").getAsString()));
-            double[] params = parameters(net, arrays);
-            return new Model(net, params, meta.get("imageRows").getAsInt(), meta.get("imageCols").getAsInt(),
-                    meta.getAsJsonObject("provenance"));
-        } catch (NullPointerException | ClassCastException | IllegalStateException | JsonParseException
-                 | IllegalArgumentException e) {
+            Architecture arch = new Architecture(a.integer("inputs"), a.integers("hidden"), a.integer("outputs"));
+            net = new Network(arch, Activations.parse(meta.string("activation")), Loss.parse(meta.string("output")));
+        } catch (IllegalArgumentException e) {
             throw new InputException(where + ": damaged " + METADATA + " (" + e.getMessage() + ")");
         }
+        double[] params = parameters(net, arrays);
+        JsonObject provenance = meta.has("provenance") ? meta.object("provenance").json() : new JsonObject();
+        return new Model(net, params, meta.integer("imageRows"), meta.integer("imageCols"), provenance);
     }
 
     /** Summary for display, e.g. in 'theta evaluate' and the web page. */

@@ -35,6 +35,7 @@ public final class Npy {
 
     /** Reads a .npy file; the array is named after the file without ".npy". */
     public static NdArray read(Path file) throws IOException {
+        InputFiles.requireFile(file);
         long size = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return read(in, size, file.toString(), stem(file.getFileName().toString()));

@@ -33,6 +33,7 @@ public final class Npz {
     /** Reads every array of a .npz file; array "X" comes from entry "X.npy". */
     public static NamedArrays read(Path file) throws IOException {
         String where = file.toString();
+        InputFiles.requireFile(file);
         List<NdArray> arrays = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -90,6 +91,7 @@ public final class Npz {
      * archive has none.
      */
     public static byte[] readEntry(Path file, String name, long maxBytes) throws IOException {
+        InputFiles.requireFile(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry e = zip.getEntry(name);
             if (e == null) {

@@ -31,6 +31,7 @@ public final class OctaveText {
 
     /** Reads every variable in an Octave text file, in file order. */
     public static NamedArrays read(Path file) throws IOException {
+        InputFiles.requireFile(file);
         long size = Files.size(file);
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             return new OctaveTextReader(r, file.toString(), size).readAll();

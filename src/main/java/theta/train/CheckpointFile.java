@@ -16,6 +16,7 @@ import theta.InputException;
 import theta.activation.Activations;
 import theta.activation.Init;
 import theta.io.Json;
+import theta.io.JsonFields;
 import theta.io.NamedArrays;
 import theta.io.NdArray;
 import theta.io.Npz;
@@ -89,8 +90,8 @@ public final class CheckpointFile {
                     m.get("bestAccuracy").getAsDouble(), history, m.get("data").getAsString(),
                     m.get("validation").getAsInt());
         } catch (JsonParseException | IllegalStateException | NullPointerException | ClassCastException
-                 | IllegalArgumentException e) {
-            throw new InputException(file + ": damaged " + METADATA + " (" + e.getMessage() + ")");
+                 | UnsupportedOperationException | IllegalArgumentException e) {
+            throw new InputException(file + ": damaged " + METADATA + " (" + JsonFields.fault(e) + ")");
         }
     }
 

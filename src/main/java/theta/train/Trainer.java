@@ -111,7 +111,7 @@ public final class Trainer {
                 if (!Double.isFinite(cost)) {
                     throw new Diverged("training diverged at epoch " + s.epoch + ", batch " + (s.batch + 1)
                             + ": the cost is " + cost + " (" + net.activation().spec() + ", learning rate "
-                            + learningRate + "); try a smaller learning rate");
+                            + learningRate + "); " + remedy(cfg.lambda(), learningRate, n));
                 }
                 rate = schedule.rate(s.step, total);
                 opt.step(params, grad, rate);
@@ -246,5 +246,19 @@ public final class Trainer {
                     best == null ? null : best.clone(), bestEpoch, bestAccuracy, List.copyOf(history), data,
                     validation);
         }
+    }
+
+    /**
+     * What to change after a divergence. Each step shrinks the weights by learning rate x lambda / N;
+     * from 2 on that overshoots and they grow without bound, whatever the data: then --lambda is
+     * the cause (e.g. 1e308), not the learning rate.
+     */
+    static String remedy(double lambda, double learningRate, int n) {
+        double decay = learningRate * lambda / n;
+        if (!(decay < 2)) {
+            return "--lambda " + lambda + " is too large for " + n + " examples (learning rate x lambda / N = " + decay
+                    + " must stay below 2); try a smaller --lambda";
+        }
+        return "try a smaller learning rate";
     }
 }

@@ -76,7 +76,7 @@ class MatWorkflowTest {
         assertOneLine(WorkflowTest.run("cost", "--weights", w, "--data", d, "--labels", "1..2"),
                 "data_v7.mat: y(3) = 3 is out of range 1..2");
         assertOneLine(WorkflowTest.run("cost", "--weights", w, "--data", d, "--labels", "0..K-1", "--output", "softmax"),
-                "its labels need 4 outputs (classes 0..3) but Theta2");
+                "data_v7.mat: label 3 is out of range for Theta2 in");
         Run usage = WorkflowTest.run("cost", "--weights", w, "--data", d, "--labels", "2..5");
         assertEquals(2, usage.code());
         assertTrue(usage.err().startsWith("theta: ") && usage.err().contains("'2..5' is not a label convention"),

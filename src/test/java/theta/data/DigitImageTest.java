@@ -173,7 +173,7 @@ class DigitImageTest {
         assertEquals(p + ": not a PNG/JPEG image (or unreadable)", e.getMessage());
         Path missing = dir.resolve("missing.png");
         e = assertThrows(InputException.class, () -> DigitImage.fromFile(missing));
-        assertEquals(missing + ": not a PNG/JPEG image (or unreadable)", e.getMessage());
+        assertEquals(missing + ": no such file", e.getMessage());
     }
 
     @Test

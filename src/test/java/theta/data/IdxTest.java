@@ -181,6 +181,6 @@ class IdxTest {
 
     @Test
     void missingFileIsInputError() {
-        assertTrue(fault(() -> Idx.readImages(dir.resolve("nope"))).startsWith(dir.resolve("nope") + ": cannot read"));
+        assertTrue(fault(() -> Idx.readImages(dir.resolve("nope"))).equals(dir.resolve("nope") + ": no such file"));
     }
 }

@@ -24,7 +24,8 @@ class AtomicFileTest {
             out.write(new byte[100_000]);
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", e.getMessage());
+        // The message names the target, never the temporary file the user did not name.
+        assertEquals(f + ": cannot write it (disk full)", e.getMessage());
         assertEquals("old", Files.readString(f));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(f), files.toList());

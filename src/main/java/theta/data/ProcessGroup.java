@@ -1,0 +1,137 @@
+package theta.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One child program and everything it starts, ended together. The child runs in a session and
+ * process group of its own ({@code setsid}, where it exists), so that a Ctrl-C meant for theta
+ * does not reach it half-way and {@link #stop()} can find every process it started even after
+ * their parent died and they were re-parented to init: {@code ProcessHandle.descendants()} alone
+ * lost those, and lost what a child started between the listing and the kill. {@link #stop()}
+ * therefore kills in rounds until no member is left, and {@link #start} refuses once it ran, so
+ * a shutdown hook cannot race a child being started.
+ */
+final class ProcessGroup {
+    private static final Path PROC = Path.of("/proc");
+    private static final int MAX_ROUNDS = 200;
+
+    private Process process;
+    private boolean stopped;
+
+    /**
+     * Starts the command (in a new session when {@code setsid} is on PATH); null when
+     * {@link #stop()} already ran.
+     */
+    synchronized Process start(ProcessBuilder pb) throws IOException {
+        if (stopped) {
+            return null;
+        }
+        String setsid = onPath("setsid");
+        if (setsid != null && Files.isDirectory(PROC)) {
+            // --wait: should setsid have to fork, it stays the child and waits, so the group is still found below it
+            List<String> command = new ArrayList<>(List.of(setsid, "--wait"));
+            command.addAll(pb.command());
+            pb.command(command);
+        }
+        process = pb.start();
+        return process;
+    }
+
+    /** True once {@link #stop()} ran. */
+    synchronized boolean stopped() {
+        return stopped;
+    }
+
+    /**
+     * Kills the child and every process in its group or below it, in rounds until none is alive
+     * (zombies count as ended); refuses later starts. Safe to call from any thread, more than once.
+     */
+    synchronized void stop() {
+        stopped = true;
+        if (process == null) {
+            return;
+        }
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<ProcessHandle> alive = members();
+            if (alive.isEmpty()) {
+                return;
+            }
+            alive.forEach(ProcessHandle::destroyForcibly);
+            try {
+                Thread.sleep(round < 10 ? 1 : 10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Live members: the child, its descendants, and every process in the group it leads. */
+    private List<ProcessHandle> members() {
+        List<ProcessHandle> found = new ArrayList<>();
+        ProcessHandle self = ProcessHandle.current();
+        if (running(process.toHandle())) {
+            found.add(process.toHandle());
+        }
+        process.descendants().filter(ProcessGroup::running).forEach(found::add);
+        if (Files.isDirectory(PROC)) {
+            long group = process.pid();
+            try (Stream<Path> procs = Files.list(PROC)) {
+                procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
+                        .map(Long::parseLong).filter(pid -> pid != self.pid() && group(pid) == group)
+                        .forEach(pid -> ProcessHandle.of(pid).filter(ProcessGroup::running)
+                                .filter(h -> !found.contains(h)).ifPresent(found::add));
+            } catch (IOException | RuntimeException e) {
+                // /proc unreadable: the descendants found above are all we can end
+            }
+        }
+        return found;
+    }
+
+    /** Alive and not a zombie (a killed process whose parent has not collected it yet). */
+    private static boolean running(ProcessHandle h) {
+        if (!h.isAlive()) {
+            return false;
+        }
+        char state = statField(h.pid(), 0).charAt(0);
+        return state != 'Z' && state != 'X';
+    }
+
+    /** The process group of a process; -1 when it is gone. */
+    private static long group(long pid) {
+        String g = statField(pid, 2);
+        return g.equals("?") ? -1 : Long.parseLong(g);
+    }
+
+    /** Field {@code index} after the command name in /proc/PID/stat (0: state, 2: group); "?" when unreadable. */
+    private static String statField(long pid, int index) {
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
+            // The command name is in parentheses and may itself hold spaces and parentheses.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return fields[index];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** The program's path when it is an executable file in a PATH folder, else null. */
+    static String onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return Path.of(dir, program).toString();
+            }
+        }
+        return null;
+    }
+}
