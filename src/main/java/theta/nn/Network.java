@@ -86,9 +86,30 @@ public final class Network {
 
     /**
      * Forward pass over the first m examples of {@code ws.input()}; the logits are left in
-     * {@link Workspace#logits()}.
+     * {@link Workspace#logits()}. In evaluation mode it runs by blocks of rows ({@link
+     * #classify}); a backward pass needs {@link #cost} with a gradient.
      */
     public void forward(Vec params, int m, Workspace ws, Mode mode) {
+        if (!mode.training()) {
+            classify(params, m, ws, null);
+            return;
+        }
+        forwardWhole(params, m, ws, mode);
+    }
+
+    /**
+     * Evaluation-mode forward pass over the first m examples, logits left in {@link
+     * Workspace#logits()}, cut into blocks of rows that run on all threads; {@code fill}, when
+     * not null, writes rows [from, to) of {@code ws.input()} first, block by block (so that a
+     * batch's conversion to numbers runs in the same threads, on rows the block then reads from cache).
+     */
+    public void classify(Vec params, int m, Workspace ws, Parallel.Range fill) {
+        check(params, m, ws);
+        BlockForward.run(this, products, params, m, ws, fill);
+    }
+
+    /** The whole batch layer after layer (each product sliced across threads), as training needs. */
+    private void forwardWhole(Vec params, int m, Workspace ws, Mode mode) {
         check(params, m, ws);
         Vec in = ws.input;
         if (mode.training() && mode.inputDropout() > 0) {
@@ -133,7 +154,11 @@ public final class Network {
         if (lambda < 0 || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("lambda must be >= 0, got " + lambda);
         }
-        forward(params, m, ws, mode);
+        if (grad == null) {
+            forward(params, m, ws, mode);
+        } else {
+            forwardWhole(params, m, ws, mode); // the backward pass reuses the whole batch's index
+        }
         int layers = arch.layers();
         int k = arch.outputs();
         Vec logits = ws.z[layers];
