@@ -6,20 +6,30 @@ import theta.math.SparseMatrix;
 import theta.math.Vec;
 
 /**
- * The forward pass of inference (no gradient) in three steps, with one hand-off each: (1) the
- * batch cut into one part of rows per thread, each part filling its rows of the input (when the
- * caller gives a filler), writing the first layer's bias into them and indexing their nonzeros;
- * (2) the first layer's product, sliced by columns across all threads, each slice over every part
- * (each core then reads only its share of W1, 784 x 400 floats, which stays in its own cache;
- * slicing by rows made each core read all 2.5 MB, and was slower); (3) the
- * activations and the layers above, part by part on all threads. Nothing runs on one thread while
- * the others wait: indexing a batch in one thread took about a tenth of the time of a batch of 128.
+ * The forward pass of inference (no gradient) in three steps, with one hand-off each:
+ * <ol>
+ * <li>the batch cut into parts of rows (one per thread, more for large batches), each part
+ * filling its rows of the input (when the caller gives a filler), writing the first layer's bias
+ * into them and indexing their nonzeros;
+ * <li>the first layer's product, sliced by columns across all threads, each slice over every
+ * part: each core reads only its share of W1 (784 x 400 floats), which stays in its own cache
+ * (slicing by rows made each core read all 2.5 MB, and measured slower);
+ * <li>the activations and the layers above, part by part on all threads.
+ * </ol>
+ * Nothing runs on one thread while the others wait (indexing a batch in one thread took about a
+ * tenth of the time of a batch of 128).
  *
  * <p>Each example's row of the result depends only on that example, so the parts give what the
  * whole batch does (training, which keeps one index for the weight gradient, takes the whole batch
  * layer after layer).
  */
 final class BlockForward {
+    /**
+     * Rows per part at most: a part's input (256 x 784 floats, 0.8 MB) is indexed while it is
+     * still in the core's cache from its conversion (a batch of 10,000 in two parts would go
+     * through main memory: 31 MB written, then read back).
+     */
+    static final int MAX_ROWS = 256;
     /** Rows per part at least: below this a hand-off to another thread does not pay. */
     static final int MIN_ROWS = 16;
     /** Column slices start on multiples of 16 floats (one cache line), as the products' own slices. */
@@ -41,7 +51,7 @@ final class BlockForward {
         Architecture arch = net.architecture();
         Layout layout = net.layout();
         int layers = arch.layers();
-        int parts = Parallel.parts(m, MIN_ROWS);
+        int parts = Math.max(Parallel.parts(m, MIN_ROWS), (m + MAX_ROWS - 1) / MAX_ROWS);
         SparseMatrix[] index = ws.partIndexes(parts);
         boolean[] sparse = new boolean[parts];
         Vec z1 = ws.z[1];
