@@ -1,6 +1,5 @@
 package theta.nn;
 
-import theta.activation.Activation;
 import theta.math.Parallel;
 import theta.math.SparseMatrix;
 import theta.math.Vec;
@@ -53,7 +52,7 @@ final class BlockForward {
         int layers = arch.layers();
         int parts = Math.max(Parallel.parts(m, MIN_ROWS), (m + MAX_ROWS - 1) / MAX_ROWS);
         SparseMatrix[] index = ws.partIndexes(parts);
-        boolean[] sparse = new boolean[parts];
+        boolean[] sparse = ws.partSparse;
         Vec z1 = ws.z[1];
         int h1 = arch.units(1);
         Parallel.run(parts, p -> {
@@ -66,8 +65,8 @@ final class BlockForward {
             sparse[p] = products.sparseRows(ws.input, r0, r1, index[p]);
         });
         ws.sparseInput = true;
-        for (boolean s : sparse) {
-            ws.sparseInput &= s;
+        for (int p = 0; p < parts; p++) {
+            ws.sparseInput &= sparse[p];
         }
         // Column slices, each over all parts: one hand-off, and each thread reads only its columns of W1.
         int slices = (double) m * arch.inputs() * h1 < SPLIT_MULTIPLY_ADDS ? 1 : Parallel.parts(h1, 4 * COLUMN_ALIGN);
@@ -82,16 +81,12 @@ final class BlockForward {
         if (layers == 1) {
             return;
         }
-        Activation[] g = new Activation[layers];
-        for (int l = 1; l < layers; l++) {
-            g[l] = net.activation(params, l);
-        }
         Parallel.run(parts, p -> {
             int r0 = Parallel.bound(m, parts, p, 1);
             int r1 = Parallel.bound(m, parts, p + 1, 1);
             for (int l = 1; l < layers; l++) {
                 int units = arch.units(l);
-                g[l].f(ws.z[l], ws.a[l], r0 * units, r1 * units);
+                net.activation(params, l).f(ws.z[l], ws.a[l], r0 * units, r1 * units);
                 int out = arch.units(l + 1);
                 ws.z[l + 1].fillRows(params, layout.theta(l + 1), r0, r1 - r0, out);
                 products.forwardRows(l + 1, params, ws.a[l], r0, r1, ws.z[l + 1], null);

@@ -85,23 +85,20 @@ public final class Network {
     }
 
     /**
-     * Forward pass over the first m examples of {@code ws.input()}; the logits are left in
-     * {@link Workspace#logits()}. In evaluation mode it runs by blocks of rows ({@link
-     * #classify}); a backward pass needs {@link #cost} with a gradient.
+     * Forward pass over the first m examples of {@code ws.input()}, logits left in {@link
+     * Workspace#logits()}; in evaluation mode as {@link #classify} does it.
      */
     public void forward(Vec params, int m, Workspace ws, Mode mode) {
-        if (!mode.training()) {
+        if (mode.training()) {
+            forwardWhole(params, m, ws, mode);
+        } else {
             classify(params, m, ws, null);
-            return;
         }
-        forwardWhole(params, m, ws, mode);
     }
 
     /**
-     * Evaluation-mode forward pass over the first m examples, logits left in {@link
-     * Workspace#logits()}, cut into blocks of rows that run on all threads; {@code fill}, when
-     * not null, writes rows [from, to) of {@code ws.input()} first, block by block (so that a
-     * batch's conversion to numbers runs in the same threads, on rows the block then reads from cache).
+     * Evaluation-mode forward pass by parts of rows ({@link BlockForward}); {@code fill}, when not
+     * null, first writes rows [from, to) of {@code ws.input()}, in the thread that then reads them.
      */
     public void classify(Vec params, int m, Workspace ws, Parallel.Range fill) {
         check(params, m, ws);

@@ -35,7 +35,9 @@ public final class Workspace {
     /** Whether the last forward pass multiplied only the input's nonzeros (the backward pass does too). */
     boolean sparseInput;
     /** One index per part of an inference pass (see {@link BlockForward}), grown on first use. */
-    SparseMatrix[] partIndexes = new SparseMatrix[0];
+    private SparseMatrix[] partIndexes = new SparseMatrix[0];
+    /** Whether each part of the last inference pass multiplied its nonzeros only. */
+    boolean[] partSparse = new boolean[0];
 
     public Workspace(Architecture arch, int capacity, Precision precision) {
         if (capacity < 1) {
@@ -91,6 +93,7 @@ public final class Workspace {
                 p[i] = new SparseMatrix(precision);
             }
             partIndexes = p;
+            partSparse = new boolean[parts];
         }
         return partIndexes;
     }
