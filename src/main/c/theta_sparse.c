@@ -6,237 +6,202 @@
  * incubator module that needs JVM flags and prints a warning; this file is compiled by the build
  * (when gcc is there) into a small library that reads the vectors' native memory in place.
  *
- * Each kernel is cloned for AVX-512, AVX2+FMA and plain x86-64 (gcc target_clones); the loader
- * picks the clone for the CPU it runs on, so one library serves every x86-64 machine.
+ * The kernels (theta_sparse_isa.h) are compiled three times, for AVX-512 (x86-64-v4), AVX2+FMA
+ * (x86-64-v3) and plain x86-64, into the same library; the Java side picks the best one this CPU
+ * runs (isa()) and passes its number to every call, so one library serves every x86-64 machine
+ * and the tests can run each variant the CPU supports.
  *
- * A sparse matrix is CSR: row r's entries are idx[ptr[r]..ptr[r+1]) (column numbers, increasing)
- * with values val[...]. Addresses come from Java as longs, already offset to the first element.
+ * Addresses come from Java as longs, already offset to the first element.
  */
 #include <jni.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define CLONES
+#if defined(__x86_64__)
+#include <immintrin.h>
 #endif
+
 #define INLINE static inline __attribute__((always_inline))
 
-/* 64-byte vectors (one AVX-512 register, two AVX2 ones); unaligned loads and stores. */
-typedef float vf __attribute__((vector_size(64)));
-typedef float vfu __attribute__((vector_size(64), aligned(4)));
-typedef double vd __attribute__((vector_size(64)));
-typedef double vdu __attribute__((vector_size(64), aligned(8)));
+/* How many column pairs ahead the forward product prefetches B's rows. */
+#ifndef AHEAD
+#define AHEAD 4
+#endif
+/* Rows of C done together when B has several ranges (their partial sums wait in scratch). */
+#define ROW_CHUNK 256
 
 /*
- * C[r, j..j+N*L) = alpha * sum over row r of S of x * B[col, j..j+N*L) + beta * C[r, ...), for
- * rows r0..r1 and one block of N vectors of L numbers: the sums stay in N registers while the
- * row's entries stream by, and the block of B (all its rows, N*L columns) stays in cache.
+ * How many ranges B's k rows are cut into, for blocks of rowBytes bytes per row, so that one
+ * range takes at most budget bytes (see RANGE_BYTES).
  */
-#define BLOCK(T, V, VU, N)                                                                       \
-    INLINE void block_##T##_##N(int r0, int r1, const int *ptr, const int *idx, const T *val,   \
-                                const T *b, long ldb, T *c, long ldc, int j, T alpha, T beta) { \
-        const int L = sizeof(V) / sizeof(T);                                                     \
-        for (int r = r0; r < r1; r++) {                                                          \
-            V acc[N];                                                                            \
-            for (int t = 0; t < N; t++) acc[t] = (V){0};                                         \
-            for (int q = ptr[r], end = ptr[r + 1]; q < end; q++) {                               \
-                const T x = val[q];                                                              \
-                const T *br = b + (long)idx[q] * ldb + j;                                        \
-                for (int t = 0; t < N; t++) acc[t] += x * *(const VU *)(br + t * L);             \
-            }                                                                                    \
-            T *cr = c + (long)r * ldc + j;                                                       \
-            for (int t = 0; t < N; t++) {                                                        \
-                V out = alpha * acc[t];                                                          \
-                if (beta != 0) out += beta * *(VU *)(cr + t * L);                                \
-                *(VU *)(cr + t * L) = out;                                                       \
-            }                                                                                    \
-        }                                                                                        \
+static int range_count(int k, int rowBytes, int budget) {
+    int most = budget / rowBytes;
+    if (most < 16) most = 16;
+    return k <= most ? 1 : (k + most - 1) / most;
+}
+
+/* split[(r - rc) * (ranges + 1) + g]: where row r's entries of range g (of near-equal ranges of k) start. */
+static void splits(int rc, int re, const int *ptr, const int *idx, int k, int ranges, int *split) {
+    for (int r = rc; r < re; r++) {
+        int *sp = split + (long)(r - rc) * (ranges + 1);
+        int q = ptr[r];
+        const int end = ptr[r + 1];
+        sp[0] = q;
+        for (int g = 1; g < ranges; g++) {
+            const int limit = (int)((long)k * g / ranges);
+            while (q < end && idx[q] < limit) q++;
+            sp[g] = q;
+        }
+        sp[ranges] = end;
     }
+}
 
-/* One column at a time, for the last columns of a block. */
-#define COLUMN(T)                                                                                \
-    INLINE void column_##T(int r0, int r1, const int *ptr, const int *idx, const T *val,        \
-                           const T *b, long ldb, T *c, long ldc, int j, T alpha, T beta) {      \
-        for (int r = r0; r < r1; r++) {                                                          \
-            T acc = 0;                                                                           \
-            for (int q = ptr[r], end = ptr[r + 1]; q < end; q++) acc += val[q] * b[(long)idx[q] * ldb + j]; \
-            T *cr = c + (long)r * ldc + j;                                                       \
-            *cr = beta == 0 ? alpha * acc : alpha * acc + beta * *cr;                            \
-        }                                                                                        \
-    }
-
-BLOCK(float, vf, vfu, 4)
-BLOCK(float, vf, vfu, 1)
-COLUMN(float)
-BLOCK(double, vd, vdu, 4)
-BLOCK(double, vd, vdu, 1)
-COLUMN(double)
-
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define X86 1
+#pragma GCC push_options
+#pragma GCC target("arch=x86-64-v4")
+#define ISA avx512
+#define VBYTES 64
+#ifndef NVEC512
+#define NVEC512 4
+#endif
+#define NVEC NVEC512
+#ifndef CHAINS512
+#define CHAINS512 2
+#endif
+#define CHAINS CHAINS512
 /*
- * The same product in the other order (scatter): for each row p of B, its block is loaded once
- * into registers and added, scaled, into every row of C whose row of S has an entry at p. Used
- * when B is tall (the forward product X * W^T: 784 rows of W^T that do not stay in the core's
- * first-level cache): C's block, for up to SCATTER_ROWS rows, stays there instead. Rows of C are
- * taken SCATTER_ROWS at a time, with the entries of those rows re-indexed by column (a counting
- * sort) in scratch.
+ * Bytes of B that one range of its rows may take in a block of columns: they are read once per
+ * entry and should stay in the first-level data cache, next to the entries and the rows of C
+ * streaming by. 48 KB on the Xeons with AVX-512 these were tuned on (one range of 128 rows of
+ * 64 floats: the whole weight gradient's block of dZ); 32 KB on AMD Zen 3 and Intel's AVX2 cores.
  */
-#define SCATTER_ROWS 128
-#define SCATTER(T, V, VU, N)                                                                     \
-    INLINE void scatter_##T##_##N(int r0, int r1, const int *cptr, const int *crow,            \
-                                  const T *cval, int k, const T *b, long ldb, T *c, long ldc,   \
-                                  int j, T alpha, T beta) {                                     \
-        const int L = sizeof(V) / sizeof(T);                                                     \
-        for (int r = r0; r < r1; r++) {                                                          \
-            T *cr = c + (long)r * ldc + j;                                                       \
-            for (int t = 0; t < N; t++) {                                                        \
-                V v = beta == 0 ? (V){0} : beta * *(VU *)(cr + t * L);                           \
-                *(VU *)(cr + t * L) = v;                                                         \
-            }                                                                                    \
-        }                                                                                        \
-        for (int p = 0; p < k; p++) {                                                            \
-            if (cptr[p] == cptr[p + 1]) continue;                                                \
-            const T *bp = b + (long)p * ldb + j;                                                 \
-            V w[N];                                                                              \
-            for (int t = 0; t < N; t++) w[t] = alpha * *(const VU *)(bp + t * L);                \
-            for (int q = cptr[p], end = cptr[p + 1]; q < end; q++) {                             \
-                const T x = cval[q];                                                             \
-                T *cr = c + (long)crow[q] * ldc + j;                                             \
-                for (int t = 0; t < N; t++) *(VU *)(cr + t * L) += x * w[t];                     \
-            }                                                                                    \
-        }                                                                                        \
-    }
+#ifndef RANGE512
+#define RANGE512 (33 * 1024)
+#endif
+#define RANGE_BYTES RANGE512
+#include "theta_sparse_isa.h"
+#undef ISA
+#undef VBYTES
+#undef NVEC
+#undef CHAINS
+#undef RANGE_BYTES
+#pragma GCC pop_options
 
-SCATTER(float, vf, vfu, 4)
-SCATTER(float, vf, vfu, 1)
-SCATTER(double, vd, vdu, 4)
-SCATTER(double, vd, vdu, 1)
+#pragma GCC push_options
+#pragma GCC target("arch=x86-64-v3")
+#define ISA avx2
+#define VBYTES 32
+#ifndef NVEC256
+#define NVEC256 4
+#endif
+#define NVEC NVEC256
+#ifndef CHAINS256
+#define CHAINS256 2
+#endif
+#define CHAINS CHAINS256
+#ifndef RANGE256
+#define RANGE256 (20 * 1024)
+#endif
+#define RANGE_BYTES RANGE256
+#include "theta_sparse_isa.h"
+#undef ISA
+#undef VBYTES
+#undef NVEC
+#undef CHAINS
+#undef RANGE_BYTES
+#pragma GCC pop_options
+#endif
 
-/* Entries of rows r0..r1 of a CSR matrix by column: cptr (k + 1), crow (row numbers), cval. */
-#define BY_COLUMN(T)                                                                             \
-    static void by_column_##T(int r0, int r1, const int *ptr, const int *idx, const T *val,     \
-                              int k, int *cptr, int *crow, T *cval, int *next) {                 \
-        memset(cptr, 0, (size_t)(k + 1) * sizeof(int));                                         \
-        for (int q = ptr[r0]; q < ptr[r1]; q++) cptr[idx[q] + 1]++;                              \
-        for (int p = 0; p < k; p++) cptr[p + 1] += cptr[p];                                      \
-        memcpy(next, cptr, (size_t)k * sizeof(int));                                             \
-        for (int r = r0; r < r1; r++) {                                                          \
-            for (int q = ptr[r]; q < ptr[r + 1]; q++) {                                          \
-                int dst = next[idx[q]]++;                                                        \
-                crow[dst] = r;                                                                   \
-                cval[dst] = val[q];                                                              \
-            }                                                                                    \
-        }                                                                                        \
-    }
+#define ISA base
+#define VBYTES 16
+#define NVEC 4
+#define CHAINS 2
+#define RANGE_BYTES (16 * 1024)
+#include "theta_sparse_isa.h"
+#undef ISA
+#undef VBYTES
+#undef NVEC
+#undef CHAINS
+#undef RANGE_BYTES
 
-BY_COLUMN(float)
-BY_COLUMN(double)
+/* The variants, by the number the Java side passes: 0 plain x86-64, 1 AVX2+FMA, 2 AVX-512. */
+typedef int (*times_float_fn)(int, const int *, const int *, const float *, int, const float *, long, float *,
+                              long, int, int, float, float);
+typedef int (*times_double_fn)(int, const int *, const int *, const double *, int, const double *, long,
+                               double *, long, int, int, double, double);
+typedef int (*pairs_float_fn)(int, int, int, const int *, const int *, const float *, const float *, long, float *,
+                              long, int, int, float, float);
+typedef int (*pairs_double_fn)(int, int, int, const int *, const int *, const double *, const double *, long,
+                               double *, long, int, int, double, double);
+typedef jint (*index_float_fn)(const float *, int, int, long, int *, int *, float *, int, int *, float *);
+typedef jint (*index_double_fn)(const double *, int, int, long, int *, int *, double *, int, int *, double *);
+static const struct {
+    times_float_fn times_float;
+    times_double_fn times_double;
+    index_float_fn index_float;
+    index_double_fn index_double;
+    pairs_float_fn pairs_float;
+    pairs_double_fn pairs_double;
+} VARIANTS[] = {
+    {times_float_base, times_double_base, index_float_base, index_double_base, pairs_float_base, pairs_double_base},
+#ifdef X86
+    {times_float_avx2, times_double_avx2, index_float_avx2, index_double_avx2, pairs_float_avx2, pairs_double_avx2},
+    {times_float_avx512, times_double_avx512, index_float_avx512, index_double_avx512, pairs_float_avx512,
+     pairs_double_avx512},
+#endif
+};
+#define VARIANT_COUNT ((int)(sizeof(VARIANTS) / sizeof(VARIANTS[0])))
 
-/*
- * C[r0..r1, j0..j1) = alpha * S[r0..r1, :) * B[:, j0..j1) + beta * C[...]: by rows of S (gather)
- * when B has few rows, by rows of B (scatter) when it has many (see above). Returns 0, or -1
- * when scratch memory could not be had.
- */
-#define TIMES(T)                                                                         \
-    CLONES static int times_##T(int r0, int r1, const int *ptr, const int *idx, const T *val,    \
-                                int k, const T *b, long ldb, T *c, long ldc, int j0, int j1,     \
-                                T alpha, T beta) {                                               \
-        const int W = (int)(sizeof(vf) / sizeof(T));                                             \
-        if (k <= 2 * SCATTER_ROWS) {                                                             \
-            int j = j0;                                                                          \
-            for (; j + 4 * W <= j1; j += 4 * W) block_##T##_4(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta); \
-            for (; j + W <= j1; j += W) block_##T##_1(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);         \
-            for (; j < j1; j++) column_##T(r0, r1, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);                    \
-            return 0;                                                                            \
-        }                                                                                        \
-        int most = 0;                                                                            \
-        for (int rc = r0; rc < r1; rc += SCATTER_ROWS) {                                         \
-            int re = rc + SCATTER_ROWS < r1 ? rc + SCATTER_ROWS : r1;                            \
-            if (ptr[re] - ptr[rc] > most) most = ptr[re] - ptr[rc];                              \
-        }                                                                                        \
-        int *cptr = malloc((size_t)(k + 1) * sizeof(int));                                       \
-        int *next = malloc((size_t)(k + 1) * sizeof(int));                                       \
-        int *crow = malloc((size_t)(most > 0 ? most : 1) * sizeof(int));                         \
-        T *cval = malloc((size_t)(most > 0 ? most : 1) * sizeof(T));                             \
-        if (!cptr || !next || !crow || !cval) {                                                  \
-            free(cptr); free(next); free(crow); free(cval);                                      \
-            return -1;                                                                           \
-        }                                                                                        \
-        for (int rc = r0; rc < r1; rc += SCATTER_ROWS) {                                         \
-            int re = rc + SCATTER_ROWS < r1 ? rc + SCATTER_ROWS : r1;                            \
-            by_column_##T(rc, re, ptr, idx, val, k, cptr, crow, cval, next);                     \
-            int j = j0;                                                                          \
-            for (; j + 4 * W <= j1; j += 4 * W) scatter_##T##_4(rc, re, cptr, crow, cval, k, b, ldb, c, ldc, j, alpha, beta); \
-            for (; j + W <= j1; j += W) scatter_##T##_1(rc, re, cptr, crow, cval, k, b, ldb, c, ldc, j, alpha, beta);         \
-            for (; j < j1; j++) column_##T(rc, re, ptr, idx, val, b, ldb, c, ldc, j, alpha, beta);                            \
-        }                                                                                        \
-        free(cptr); free(next); free(crow); free(cval);                                          \
-        return 0;                                                                                \
-    }
+/* The best variant this CPU runs. */
+static int best_variant(void) {
+#ifdef X86
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("x86-64-v4")) return 2;
+    if (__builtin_cpu_supports("x86-64-v3")) return 1;
+#endif
+    return 0;
+}
 
-TIMES(float)
-TIMES(double)
+/* A variant the CPU runs: the one asked for when it can, else the best. */
+static int variant(jint v) {
+    int best = best_variant();
+    return v >= 0 && v <= best && v < VARIANT_COUNT ? v : best;
+}
 
-JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_times(JNIEnv *env, jclass cls, jboolean f64,
-        jint r0, jint r1, jlong ptr, jlong idx, jlong val, jint k, jlong b, jint ldb, jlong c, jint ldc,
-        jint j0, jint j1, jdouble alpha, jdouble beta) {
+/* C[0..rows, j0..j1) = alpha * S * B + beta * C; S is rows x k. Returns 0, or -1 out of memory. */
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_times(JNIEnv *env, jclass cls, jint isa, jboolean f64,
+        jint rows, jlong ptr, jlong idx, jlong val, jint k, jlong b, jint ldb, jlong c, jint ldc, jint j0, jint j1,
+        jdouble alpha, jdouble beta) {
     (void)env; (void)cls;
+    int v = variant(isa);
     if (f64) {
-        return times_double(r0, r1, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
-                            (const double *)(intptr_t)val, k, (const double *)(intptr_t)b, ldb,
-                            (double *)(intptr_t)c, ldc, j0, j1, alpha, beta);
+        return VARIANTS[v].times_double(rows, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
+                                        (const double *)(intptr_t)val, k, (const double *)(intptr_t)b, ldb,
+                                        (double *)(intptr_t)c, ldc, j0, j1, alpha, beta);
     }
-    return times_float(r0, r1, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
-                       (const float *)(intptr_t)val, k, (const float *)(intptr_t)b, ldb, (float *)(intptr_t)c,
-                       ldc, j0, j1, (float)alpha, (float)beta);
+    return VARIANTS[v].times_float(rows, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
+                                   (const float *)(intptr_t)val, k, (const float *)(intptr_t)b, ldb,
+                                   (float *)(intptr_t)c, ldc, j0, j1, (float)alpha, (float)beta);
 }
 
 /*
  * The nonzeros of a dense row-major rows x cols matrix (leading dimension ld) as CSR. Returns the
  * number of nonzeros; entries are written only while they fit in capacity (the caller grows its
- * buffers and asks again when the count is larger). Each row is gathered branch-free into a
- * scratch row first: a branch on "is this pixel zero" mispredicts on every other ink edge.
+ * buffers and asks again when the count is larger); -1 over 2^31, -2 out of memory.
  */
-#define INDEX(T)                                                                                  \
-    static jint index_##T(const T *x, int rows, int cols, long ld, int *ptr, int *idx, T *val,  \
-                          int capacity, int *sidx, T *sval) {                                     \
-        long nnz = 0;                                                                             \
-        ptr[0] = 0;                                                                               \
-        for (int r = 0; r < rows; r++) {                                                          \
-            const T *xr = x + (long)r * ld;                                                       \
-            int n = 0;                                                                            \
-            for (int k = 0; k < cols; k++) {                                                      \
-                T v = xr[k];                                                                      \
-                sidx[n] = k;                                                                      \
-                sval[n] = v;                                                                      \
-                n += v != 0;                                                                      \
-            }                                                                                     \
-            if (nnz + n <= capacity) {                                                            \
-                memcpy(idx + nnz, sidx, n * sizeof(int));                                         \
-                memcpy(val + nnz, sval, n * sizeof(T));                                           \
-            }                                                                                     \
-            nnz += n;                                                                             \
-            ptr[r + 1] = nnz > 0x7fffffffL ? 0x7fffffff : (int)nnz;                               \
-        }                                                                                         \
-        return nnz > 0x7fffffffL ? -1 : (jint)nnz;                                                \
-    }
-
-INDEX(float)
-INDEX(double)
-
-JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_index(JNIEnv *env, jclass cls, jboolean f64,
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_index(JNIEnv *env, jclass cls, jint isa, jboolean f64,
         jlong x, jint rows, jint cols, jint ld, jlong ptr, jlong idx, jlong val, jint capacity) {
     (void)env; (void)cls;
-    int *sidx = malloc((size_t)(cols > 0 ? cols : 1) * sizeof(int));
-    void *sval = malloc((size_t)(cols > 0 ? cols : 1) * sizeof(double));
+    int v = variant(isa);
+    int *sidx = malloc(((size_t)cols + 16) * sizeof(int));
+    void *sval = malloc(((size_t)cols + 16) * sizeof(double));
     jint n = -2;
     if (sidx != NULL && sval != NULL) {
-        n = f64 ? index_double((const double *)(intptr_t)x, rows, cols, ld, (int *)(intptr_t)ptr,
-                               (int *)(intptr_t)idx, (double *)(intptr_t)val, capacity, sidx, sval)
-                : index_float((const float *)(intptr_t)x, rows, cols, ld, (int *)(intptr_t)ptr,
-                              (int *)(intptr_t)idx, (float *)(intptr_t)val, capacity, sidx, sval);
+        n = f64 ? VARIANTS[v].index_double((const double *)(intptr_t)x, rows, cols, ld, (int *)(intptr_t)ptr,
+                                           (int *)(intptr_t)idx, (double *)(intptr_t)val, capacity, sidx, sval)
+                : VARIANTS[v].index_float((const float *)(intptr_t)x, rows, cols, ld, (int *)(intptr_t)ptr,
+                                          (int *)(intptr_t)idx, (float *)(intptr_t)val, capacity, sidx, sval);
     }
     free(sidx);
     free(sval);
@@ -283,15 +248,88 @@ JNIEXPORT void JNICALL Java_theta_math_SparseKernels_transpose(JNIEnv *env, jcla
     }
 }
 
-/* Which clone of the kernels this CPU runs: "avx512", "avx2" or "x86-64". */
-JNIEXPORT jstring JNICALL Java_theta_math_SparseKernels_isa(JNIEnv *env, jclass cls) {
-    (void)cls;
-#if defined(__x86_64__) && defined(__GNUC__)
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("x86-64-v4")) return (*env)->NewStringUTF(env, "x86-64-v4 (AVX-512)");
-    if (__builtin_cpu_supports("x86-64-v3")) return (*env)->NewStringUTF(env, "x86-64-v3 (AVX2, FMA)");
-    return (*env)->NewStringUTF(env, "x86-64");
-#else
-    return (*env)->NewStringUTF(env, "generic");
-#endif
+/*
+ * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that pairs() built:
+ * op(S) = S^T when gradient, S otherwise. Returns 0, or -1 out of memory.
+ */
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairTimes(JNIEnv *env, jclass cls, jint isa, jboolean f64,
+        jboolean gradient, jint m, jint k, jlong pptr, jlong pidx, jlong pval, jlong b, jint ldb, jlong c, jint ldc,
+        jint j0, jint j1, jdouble alpha, jdouble beta) {
+    (void)env; (void)cls;
+    int v = variant(isa);
+    if (f64) {
+        return VARIANTS[v].pairs_double(gradient, m, k, (const int *)(intptr_t)pptr, (const int *)(intptr_t)pidx,
+                                        (const double *)(intptr_t)pval, (const double *)(intptr_t)b, ldb,
+                                        (double *)(intptr_t)c, ldc, j0, j1, alpha, beta);
+    }
+    return VARIANTS[v].pairs_float(gradient, m, k, (const int *)(intptr_t)pptr, (const int *)(intptr_t)pidx,
+                                   (const float *)(intptr_t)pval, (const float *)(intptr_t)b, ldb,
+                                   (float *)(intptr_t)c, ldc, j0, j1, (float)alpha, (float)beta);
+}
+
+/*
+ * The entries of a rows x cols CSR matrix by pairs of columns (2i, 2i+1), a counting sort: pair i's
+ * rows are pidx[pptr[i]..pptr[i+1]) (increasing), each with both values in pval[2q], pval[2q+1]
+ * (zero where that column has no entry). pptr has (cols + 1) / 2 + 1 entries; pidx room for as
+ * many entries as the matrix has, pval twice that. Returns the number of entries, -2 out of memory.
+ */
+#define PAIR_INDEX(T)                                                                             \
+    static int pair_index_##T(int rows, int cols, const int *ptr, const int *idx, const T *val,   \
+                              int *pptr, int *pidx, T *pval) {                                    \
+        const int pairs = (cols + 1) / 2;                                                         \
+        int *next = malloc(((size_t)pairs + 1) * sizeof(int));                                    \
+        if (next == NULL) return -2;                                                              \
+        memset(pptr, 0, ((size_t)pairs + 1) * sizeof(int));                                       \
+        /* Branch-free: whether an entry starts a pair or completes one is a coin toss at ink edges. */ \
+        for (int r = 0; r < rows; r++) {                                                          \
+            const int end = ptr[r + 1];                                                           \
+            for (int q = ptr[r]; q < end;) {                                                      \
+                const int col = idx[q];                                                           \
+                const int next_col = q + 1 < end ? idx[q + 1] : -1;                               \
+                const int both = (col & 1) == 0 && next_col == col + 1;                           \
+                pptr[(col >> 1) + 1]++;                                                           \
+                q += 1 + both;                                                                    \
+            }                                                                                     \
+        }                                                                                         \
+        for (int i = 0; i < pairs; i++) pptr[i + 1] += pptr[i];                                   \
+        memcpy(next, pptr, (size_t)pairs * sizeof(int));                                          \
+        for (int r = 0; r < rows; r++) {                                                          \
+            const int end = ptr[r + 1];                                                           \
+            for (int q = ptr[r]; q < end;) {                                                      \
+                const int col = idx[q];                                                           \
+                const int last = q + 1 < end ? q + 1 : q;                                         \
+                const int odd = col & 1;                                                          \
+                const int both = !odd && idx[last] == col + 1 && last != q;                       \
+                const T v = val[q], w = val[last];                                                \
+                const int d = next[col >> 1]++;                                                   \
+                pidx[d] = r;                                                                      \
+                pval[2 * d] = odd ? 0 : v;                                                        \
+                pval[2 * d + 1] = odd ? v : both ? w : 0;                                         \
+                q += 1 + both;                                                                    \
+            }                                                                                     \
+        }                                                                                         \
+        free(next);                                                                               \
+        return pptr[pairs];                                                                       \
+    }
+
+PAIR_INDEX(float)
+PAIR_INDEX(double)
+
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairs(JNIEnv *env, jclass cls, jboolean f64, jint rows,
+        jint cols, jlong ptr, jlong idx, jlong val, jlong pptr, jlong pidx, jlong pval) {
+    (void)env; (void)cls;
+    if (f64) {
+        return pair_index_double(rows, cols, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
+                                 (const double *)(intptr_t)val, (int *)(intptr_t)pptr, (int *)(intptr_t)pidx,
+                                 (double *)(intptr_t)pval);
+    }
+    return pair_index_float(rows, cols, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
+                            (const float *)(intptr_t)val, (int *)(intptr_t)pptr, (int *)(intptr_t)pidx,
+                            (float *)(intptr_t)pval);
+}
+
+/* The best variant this CPU runs (0 plain x86-64, 1 AVX2+FMA, 2 AVX-512). */
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_best(JNIEnv *env, jclass cls) {
+    (void)env; (void)cls;
+    return best_variant();
 }

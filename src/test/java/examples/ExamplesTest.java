@@ -47,16 +47,22 @@ class ExamplesTest {
         assertTrue(trained.contains("test accuracy "), trained);
 
         Dataset test = MnistFixture.mnist().test();
+        Path png = dir.resolve("digit.png");
+        writeFirstTestDigit(png);
+        String predicted = run(() -> PredictImage.main(new String[] {model.toString(), png.toString()}));
+        assertTrue(predicted.startsWith(png + ": " + test.label(0) + " ("), predicted);
+    }
+
+    /** Writes MNIST's first test image as a 28x28 grey PNG. */
+    static void writeFirstTestDigit(Path png) throws Exception {
+        Dataset test = MnistFixture.mnist().test();
         float[] pixels = new float[test.features()];
         test.copyRow(0, pixels, 0);
         BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < pixels.length; i++) {
             image.getRaster().setSample(i % 28, i / 28, 0, Math.round(pixels[i] * 255));
         }
-        Path png = dir.resolve("digit.png");
         ImageIO.write(image, "png", png.toFile());
-        String predicted = run(() -> PredictImage.main(new String[] {model.toString(), png.toString()}));
-        assertTrue(predicted.startsWith(png + ": " + test.label(0) + " ("), predicted);
     }
 
     @Test

@@ -81,8 +81,8 @@ public record Verification(Activation activation, boolean ok, List<Point> offend
         return x + p.check().label + "=" + number(p.analytical()) + ", numerical=" + number(p.numerical());
     }
 
-    /** Six significant digits without trailing zeros. */
-    static String number(double v) {
+    /** Six significant digits without trailing zeros: 0.0706508, 4.5014e-07, 1.23457e+06, NaN. */
+    public static String number(double v) {
         if (!Double.isFinite(v) || v == 0) {
             return v == 0 ? "0" : Double.toString(v);
         }

@@ -20,9 +20,11 @@ import theta.nn.Model;
 import theta.nn.Network;
 import theta.train.FullBatchTrainer;
 import theta.train.Provenance;
+import theta.train.Score;
 import theta.train.TrainConfig;
 import theta.train.TrainListener;
 import theta.train.Trainer;
+import theta.train.Validation;
 
 /**
  * The entry point of theta as a library. Train, save, load and predict:
@@ -73,15 +75,29 @@ public final class Theta {
                 Math.max(train.classes(), s.test().classes())), config.activation(), config.output());
         double[] init = Initializer.parameters(net, config.initialisation(), config.seed());
         long t0 = System.nanoTime();
-        Trainer.Result r = config.fullBatch() ? FullBatchTrainer.train(net, config, s, init, listener)
-                : new Trainer(net, config, s, listener).train(init, null, () -> false);
+        Trainer.Result r = config.fullBatch() ? FullBatchTrainer.train(net, config, s, init, validation(), listener)
+                : new Trainer(net, config, s, validation(), listener).train(init, null, () -> false);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Vec params = config.precision().zeros(r.params().length);
         params.copyFrom(r.params());
         Evaluation test = Evaluator.evaluate(net, params, s.test(), net.workspace(1000, config.precision()), 0);
         Model model = new Model(net, r.params(), train.rows(), train.cols(),
-                Provenance.of(config, train.name(), s, r, test, seconds));
+                Provenance.of(config, train.name(), s, r, score(test), seconds));
         return new TrainedNetwork(model, r.history());
+    }
+
+    /**
+     * The validation {@code theta train} and {@link #train} use: the {@link Evaluator}'s mean data
+     * loss and accuracy. For those who build a {@link Trainer} or call
+     * {@link FullBatchTrainer#train} themselves.
+     */
+    public static Validation validation() {
+        return (net, params, data, ws) -> score(Evaluator.evaluate(net, params, data, ws, 0));
+    }
+
+    /** The loss and accuracy of an evaluation, as training records them. */
+    public static Score score(Evaluation e) {
+        return new Score(e.loss(), e.accuracy());
     }
 
     /**

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import theta.activation.Activations;
+import theta.api.Theta;
 import theta.data.Dataset;
 import theta.data.IdxFolder;
 import theta.data.LabelConvention;
@@ -137,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
         // The test set stands in as the validation split: the trainer then measures it after every
         // epoch, outside the timed part, and no training image is held out.
         Splits withTest = new Splits(train, test, test);
-        Trainer.Result result = new Trainer(net, cfg, withTest, new TrainListener() {
+        Trainer.Result result = new Trainer(net, cfg, withTest, Theta.validation(), new TrainListener() {
             @Override
             public void onStart(int epochs, int batchesPerEpoch, int startEpoch) {
                 mark[0] = products.nanos();

@@ -11,6 +11,7 @@ import theta.check.CheckOptions;
 import theta.check.CheckReport;
 import theta.check.GradCheckSuite;
 import theta.check.SimulatedBug;
+import theta.math.Spec;
 
 /** Formats gradient-check results: a compact table, side-by-side entries, diagnoses, JSON. */
 final class GradcheckReport {
@@ -44,14 +45,14 @@ final class GradcheckReport {
     /** One line naming a check and its outcome, e.g. for a plot's title. */
     static String title(GradCheckSuite.Result r) {
         return String.format(Locale.ROOT, "%s / %s, lambda %s%s, %s: %s (norm ratio %.2e)", r.activation().spec(),
-                r.loss(), fmt(r.lambda()), r.bug() == SimulatedBug.NONE ? "" : ", bug " + r.bug(), r.problem(),
+                r.loss(), Spec.format(r.lambda()), r.bug() == SimulatedBug.NONE ? "" : ", bug " + r.bug(), r.problem(),
                 r.report().passed() ? "ok" : "FAIL", r.report().normRatio());
     }
 
     void row(GradCheckSuite.Result r) {
         CheckReport c = r.report();
         out.printf(Locale.ROOT, "%-24s %-11s %6s  %-28s %10.2e %10.2e %5d  %s%n", r.activation().spec(), r.loss(),
-                fmt(r.lambda()), r.problem(), c.normRatio(), c.worstRelativeError(), c.kinkCount(),
+                Spec.format(r.lambda()), r.problem(), c.normRatio(), c.worstRelativeError(), c.kinkCount(),
                 c.passed() ? "ok" : "FAIL");
         if (!c.passed()) {
             for (CheckReport.BlockResult b : c.blocks()) {
@@ -84,7 +85,7 @@ final class GradcheckReport {
         for (GradCheckSuite.Result r : results) {
             if (!r.report().passed()) {
                 out.printf(Locale.ROOT, "FAILED: %s / %s lambda=%s on %s%n", r.activation().spec(), r.loss(),
-                        fmt(r.lambda()), r.problem());
+                        Spec.format(r.lambda()), r.problem());
             }
         }
     }
@@ -110,9 +111,5 @@ final class GradcheckReport {
             list.add(m);
         }
         return list;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

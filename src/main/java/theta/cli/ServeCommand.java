@@ -54,8 +54,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + " inputs; the drawing page needs a 28x28 (784-input) model");
         }
         // One classifier a worker thread (each holds its scratch space); BLAS single-threaded inside,
-        // as concurrency comes from the requests.
-        theta.math.Threads.set(1);
+        // as concurrency comes from the requests. The count is JVM-wide: given back when serving ends.
+        try (theta.math.Threads.Scope oneThread = theta.math.Threads.use(1)) {
+            return serve(model);
+        }
+    }
+
+    /** Serves until the JVM is told to stop. */
+    private int serve(Model model) throws Exception {
         ThreadLocal<Classifier> classifier = ThreadLocal.withInitial(() -> new Classifier(model, theta.math.Gemm.blas()));
         Map<String, String> description = ModelFile.describe(model);
         description.put("file", modelFile.toString());
@@ -88,13 +94,24 @@ public final class ServeCommand implements Callable<Integer> {
         }
         server.report(() -> report(model));
         CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread stop = new Thread(() -> {
             server.close();
             done.countDown();
-        }));
-        spec.commandLine().getOut().println("theta: serving " + modelFile + " at " + server.url() + " (Ctrl-C to stop)");
-        spec.commandLine().getOut().flush();
-        done.await();
-        return Main.OK;
+        }, "theta-serve-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            spec.commandLine().getOut().println("theta: serving " + modelFile + " at " + server.url() + " (Ctrl-C to stop)");
+            spec.commandLine().getOut().flush();
+            done.await();
+            return Main.OK;
+        } finally {
+            // Ended otherwise than by the JVM's shutdown (an interrupt): stop serving, take the hook back.
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what ended the wait
+            }
+            server.close();
+        }
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import theta.api.Theta;
 import theta.data.Dataset;
 import theta.data.Splits;
 import theta.eval.Evaluation;
@@ -110,12 +111,13 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             if (cfg.fullBatch()) {
                 double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
-                result = FullBatchTrainer.train(net, cfg, splits, init, listener);
+                result = FullBatchTrainer.train(net, cfg, splits, init, Theta.validation(), listener);
                 guard = ShutdownGuard.install();
             } else {
                 double[] init = cp != null ? null
                         : Initializer.parameters(net, cfg.initialisation(), cfg.seed());
-                result = new Trainer(net, cfg, splits, listener).train(init, cp, guard::interrupted, periodic);
+                result = new Trainer(net, cfg, splits, Theta.validation(), listener)
+                        .train(init, cp, guard::interrupted, periodic);
                 if (result.checkpoint() != null) {
                     saveCheckpoint(result, err);
                     return Main.OK;
@@ -145,7 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
         Evaluation trainEval = cfg.fullBatch()
                 ? Evaluator.evaluate(net, params, train, net.workspace(1000, cfg.precision()), 0) : null;
         Model model = new Model(net, result.params(), train.rows(), train.cols(),
-                Provenance.of(cfg, data.describe(), splits, result, test, seconds));
+                Provenance.of(cfg, data.describe(), splits, result, Theta.score(test), seconds));
         ModelFile.write(out, model);
         HistoryFiles.write(out, result.history());
         if (staleCheckpoint) {

@@ -17,6 +17,7 @@ import theta.diagnose.run.CostJob;
 import theta.diagnose.run.CostRun;
 import theta.diagnose.run.Interpreter;
 import theta.io.Json;
+import theta.math.Spec;
 
 /**
  * theta diagnose --octave / --python / --octave-activation: runs the user's code in one interpreter
@@ -73,7 +74,7 @@ final class UserCodeDiagnosis {
         out.printf(Locale.ROOT, "  %10s %16s %16s %16s%n", "z", "yours", named.spec() + "'(z)",
                 job.activation() == null ? "" : "numerical");
         for (double[] r : a.samples()) {
-            out.printf(Locale.ROOT, "  %10s %16.9g %16.9g %16s%n", num(r[0]), r[1], r[2],
+            out.printf(Locale.ROOT, "  %10s %16.9g %16.9g %16s%n", Spec.format(r[0]), r[1], r[2],
                     Double.isNaN(r[3]) && job.activation() == null ? "" : String.format(Locale.ROOT, "%.9g", r[3]));
         }
         a.findings().forEach(f -> out.println("  " + (a.ok() ? "" : "- ") + f));
@@ -90,9 +91,5 @@ final class UserCodeDiagnosis {
         a.findings().forEach(f::add);
         j.add("findings", f);
         return j;
-    }
-
-    private static String num(double z) {
-        return z == Math.rint(z) ? Long.toString((long) z) : Double.toString(z);
     }
 }

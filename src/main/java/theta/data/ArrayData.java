@@ -9,6 +9,7 @@ import theta.io.Dtype;
 import theta.io.ArrayFiles;
 import theta.io.NamedArrays;
 import theta.io.NdArray;
+import theta.math.Spec;
 
 /**
  * Labelled examples as named arrays in a MATLAB/Octave MAT-file (as the classic exercise ships
@@ -79,7 +80,7 @@ public final class ArrayData {
             double v = y[i];
             idx[i] = v == Math.rint(v) ? conv.index((long) v, LabelConvention.INFERRED_LIMIT) : -1;
             if (idx[i] < 0) {
-                String shown = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+                String shown = Spec.format(v);
                 throw new InputException(where + "(" + (i + 1) + ") = " + shown + " is out of range "
                         + conv.range(LabelConvention.INFERRED_LIMIT) + " (labels " + conv.spelling()
                         + "; choose with --labels)");

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public record ColumnVerdict(Side side, Kind kind, List<Candidate> matches, List<Candidate> alsoMatching,
                             List<BlockAgreement> blocks, List<Nearest> nearest) {
+    /** The column matches the correct candidate, one or more mistakes, or none of the candidates. */
     public enum Kind { CORRECT, MISTAKE, UNKNOWN }
 
     /**

@@ -83,7 +83,12 @@ final class Blas implements Gemm {
      */
     @Override
     public void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c) {
-        SparseMatrix.Csr csr = s.checkProduct(transS, b, c);
+        sparse(transS, s, alpha, b, beta, c, SparseKernels.DEFAULT);
+    }
+
+    /** {@link #sparse} with the given variant of the native kernels (tests and SparseBench run each). */
+    void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c, int variant) {
+        s.checkShapes(transS, b, c);
         if (!SparseKernels.AVAILABLE) {
             Gemm.super.sparse(transS, s, alpha, b, beta, c);
             return;
@@ -99,13 +104,22 @@ final class Blas implements Gemm {
         long cAddr = c.vec().address() + (long) c.offset() * bytes;
         int k = b.rows();
         int parts = 2.0 * s.nonzeros() * n < SPLIT_FLOPS ? 1 : Parallel.parts(n, 4 * COLUMN_ALIGN);
+        // By pairs of columns, but the forward product of many rows by rows (see SparseMatrix.PAIR_ROWS).
+        SparseMatrix.Csr pairs = transS || s.rows() <= SparseMatrix.PAIR_ROWS ? s.pairs() : null;
+        SparseMatrix.Csr csr = pairs == null ? s.csr(false) : null;
         Parallel.run(parts, p -> {
-            if (SparseKernels.times(f64, 0, rows, csr.ptrAddress(), csr.idxAddress(), csr.valAddress(), k, bAddr,
-                    b.ld(), cAddr, c.ld(), Parallel.bound(n, parts, p, COLUMN_ALIGN),
-                    Parallel.bound(n, parts, p + 1, COLUMN_ALIGN), alpha, beta) != 0) {
+            int j0 = Parallel.bound(n, parts, p, COLUMN_ALIGN);
+            int j1 = Parallel.bound(n, parts, p + 1, COLUMN_ALIGN);
+            int status = pairs != null
+                    ? SparseKernels.pairTimes(variant, f64, transS, s.rows(), s.cols(), pairs.ptrAddress(),
+                            pairs.idxAddress(), pairs.valAddress(), bAddr, b.ld(), cAddr, c.ld(), j0, j1, alpha, beta)
+                    : SparseKernels.times(variant, f64, rows, csr.ptrAddress(), csr.idxAddress(), csr.valAddress(), k,
+                            bAddr, b.ld(), cAddr, c.ld(), j0, j1, alpha, beta);
+            if (status != 0) {
                 throw new IllegalStateException("sparse product: out of native memory for the kernel's scratch");
             }
         });
+        Reference.reachabilityFence(pairs);
         Reference.reachabilityFence(csr);
         fence(b.vec(), c.vec(), null);
     }

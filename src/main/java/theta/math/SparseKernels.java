@@ -14,6 +14,12 @@ import java.nio.file.StandardCopyOption;
  * compiler at build time, another platform) {@link #AVAILABLE} is false and the network keeps its
  * dense products: nothing fails, it is only slower.
  *
+ * <p>The library holds the kernels three times, compiled for AVX-512 (x86-64-v4), AVX2+FMA
+ * (x86-64-v3) and plain x86-64; every call names the variant it wants, and the library runs the
+ * best one this CPU has when asked for more. {@link #DEFAULT} is the best one, unless the system
+ * property {@code theta.sparse.isa} (read once: {@code x86-64-v4}, {@code x86-64-v3} or
+ * {@code x86-64}) asks for a lower one: benchmarks use it to time the AVX2 code on an AVX-512 CPU.
+ *
  * <p>Addresses are the vectors' native memory, already offset to the first element; the callers
  * keep the vectors reachable until a call returns.
  */
@@ -21,24 +27,59 @@ final class SparseKernels {
     /** Where the build puts the library inside the class path. */
     static final String RESOURCE = "/theta/math/native/linux-x86_64/libthetasparse.so";
     static final boolean AVAILABLE;
+    /** The variants' names, by number (the numbers the native calls take). */
+    private static final String[] NAMES = {"x86-64", "x86-64-v3 (AVX2, FMA)", "x86-64-v4 (AVX-512)"};
+    /** The best variant this CPU runs (-1 when the library is not loaded). */
+    static final int BEST;
+    /** The variant products and indexes use (see the class comment). */
+    static final int DEFAULT;
     /** The instruction set the kernels run with, or why they are not loaded. */
     static final String DESCRIPTION;
 
     static {
         String problem = load();
         boolean ok = problem == null;
-        String d;
+        int best = -1;
+        String d = problem;
         try {
-            d = ok ? isa() : problem;
+            if (ok) {
+                best = Math.min(best(), NAMES.length - 1);
+            }
         } catch (UnsatisfiedLinkError e) {
             ok = false;
             d = "native kernels not linked: " + e.getMessage();
         }
         AVAILABLE = ok;
-        DESCRIPTION = d;
+        BEST = ok ? best : -1;
+        DEFAULT = ok ? chosen(System.getProperty("theta.sparse.isa"), best) : -1;
+        DESCRIPTION = ok ? name(DEFAULT) : d;
     }
 
     private SparseKernels() {}
+
+    /** The variant {@code asked} names (by its name's first word) when this CPU runs it, else {@code best}. */
+    private static int chosen(String asked, int best) {
+        for (int v = 0; asked != null && v <= best; v++) {
+            if (NAMES[v].split(" ")[0].equals(asked.trim())) {
+                return v;
+            }
+        }
+        return best;
+    }
+
+    /** A variant's name, e.g. "x86-64-v4 (AVX-512)". */
+    static String name(int variant) {
+        return NAMES[variant];
+    }
+
+    /** The variants this CPU runs, lowest first (none when the library is not loaded). */
+    static int[] variants() {
+        int[] v = new int[BEST + 1];
+        for (int i = 0; i <= BEST; i++) {
+            v[i] = i;
+        }
+        return v;
+    }
 
     /** Loads the library; returns null, or why it could not. */
     private static String load() {
@@ -71,23 +112,42 @@ final class SparseKernels {
 
     /**
      * C[r, j0..j1) = alpha * sum over row r's entries (index q, value x) of x * B[q, j0..j1) +
-     * beta * C[r, j0..j1), for rows r0..r1 of a CSR matrix whose B has k rows; beta 0 does not
-     * read C. Returns 0, or -1 when the kernel's scratch memory could not be allocated.
+     * beta * C[r, j0..j1), for the rows of a CSR matrix whose B has k rows, with kernel variant
+     * {@code isa}; beta 0 does not read C. Returns 0, or -1 when the kernel's scratch memory could
+     * not be allocated.
      */
-    static native int times(boolean f64, int r0, int r1, long ptr, long idx, long val, int k, long b, int ldb,
+    static native int times(int isa, boolean f64, int rows, long ptr, long idx, long val, int k, long b, int ldb,
                             long c, int ldc, int j0, int j1, double alpha, double beta);
 
     /**
-     * The nonzeros of a dense rows x cols matrix (leading dimension ld) as CSR into ptr, idx, val;
-     * returns their count, writing only while it is at most capacity; -1 over 2^31, -2 out of memory.
+     * The nonzeros of a dense rows x cols matrix (leading dimension ld) as CSR into ptr, idx, val,
+     * with kernel variant {@code isa}; returns their count, writing only while it is at most
+     * capacity; -1 over 2^31, -2 out of memory.
      */
-    static native int index(boolean f64, long x, int rows, int cols, int ld, long ptr, long idx, long val,
+    static native int index(int isa, boolean f64, long x, int rows, int cols, int ld, long ptr, long idx, long val,
                             int capacity);
+
+    /**
+     * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that {@link #pairs}
+     * built: op(S) = S^T when {@code gradient} (C has k rows), S otherwise (C has m rows). Returns
+     * 0, or -1 when the kernel's scratch memory could not be allocated.
+     */
+    static native int pairTimes(int isa, boolean f64, boolean gradient, int m, int k, long pptr, long pidx, long pval,
+                                long b, int ldb, long c, int ldc, int j0, int j1, double alpha, double beta);
+
+    /**
+     * The entries of a rows x cols CSR matrix by pairs of columns (2i, 2i+1): pptr ((cols + 1) / 2
+     * + 1 entries), pidx (row numbers; room for all the matrix's entries) and pval (both values of
+     * each, zero where a column has none; twice that room). Returns the number of entries, or -2
+     * out of memory.
+     */
+    static native int pairs(boolean f64, int rows, int cols, long ptr, long idx, long val, long pptr, long pidx,
+                            long pval);
 
     /** The transpose of a rows x cols CSR matrix as CSR (tptr has cols + 1 entries). */
     static native void transpose(boolean f64, int rows, int cols, long ptr, long idx, long val, long tptr,
                                  long tidx, long tval);
 
-    /** Which clone of the kernels this CPU runs. */
-    private static native String isa();
+    /** The best variant this CPU runs: 0 plain x86-64, 1 AVX2+FMA, 2 AVX-512. */
+    private static native int best();
 }

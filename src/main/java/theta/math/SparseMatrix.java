@@ -15,14 +15,23 @@ import java.nio.IntBuffer;
  */
 public final class SparseMatrix {
     /**
-     * Above this fraction of nonzeros the dense product is faster, and {@code Network} keeps it:
-     * on batches of 128 x 784 pixels times 784 x 800 (forward and weight gradient, one thread,
-     * AVX-512) the sparse kernels took 0.89 of sgemm's time at density 0.2 and 1.54 at 0.4
-     * ({@code SparseBench}, see the README's Speed section): they cross near 0.24. MNIST batches
-     * are at 0.18-0.20 (sparse); elastically warped ones at 0.23-0.27 and Fashion-MNIST at about
-     * 0.5 stay dense, where sparse would gain nothing.
+     * Above this fraction of nonzeros the dense product is faster, and {@code Network} keeps it.
+     * On batches of 128 x 784 random pixels times 784 x 800 (forward and weight gradient, index
+     * included, one thread; {@code SparseBench}, see the README's Speed section) the sparse kernels
+     * took as long as sgemm near density 0.4-0.45 (AVX-512 kernels against OpenBLAS's Cooperlake
+     * sgemm) and 0.37-0.4 (AVX2 kernels against its Haswell sgemm, as on an AVX2-only CPU). Images gain more
+     * than random pixels (neighbouring pixels are ink together, which the kernels exploit), so 0.3
+     * leaves room: MNIST batches (0.18-0.20) and elastically warped ones (0.23-0.27) go sparse;
+     * Fashion-MNIST (about 0.5) stays dense.
      */
-    public static final double DENSITY_LIMIT = 0.22;
+    public static final double DENSITY_LIMIT = 0.3;
+
+    /**
+     * The native forward product goes by pairs of columns up to this many rows (C's block of 64
+     * columns, 64 KB at 256 rows of float32, stays in the core's caches while each pair adds into
+     * it); taller matrices (inference on 10,000 images) go by rows.
+     */
+    static final int PAIR_ROWS = 256;
 
     private final Precision precision;
     /** Index with the native kernels (false only in tests of the plain-Java twin). */
@@ -30,6 +39,9 @@ public final class SparseMatrix {
     private final Csr byRow;
     private final Csr byColumn;
     private boolean byColumnCurrent;
+    /** The entries by pairs of columns, for the native kernels (two values per entry). */
+    private final Csr byPair;
+    private boolean byPairCurrent;
     private int rows;
     private int cols;
     private int nonzeros;
@@ -41,8 +53,9 @@ public final class SparseMatrix {
     SparseMatrix(Precision precision, boolean nativeIndex) {
         this.precision = precision;
         this.nativeIndex = nativeIndex && SparseKernels.AVAILABLE;
-        byRow = new Csr(precision);
-        byColumn = new Csr(precision);
+        byRow = new Csr(precision, 1);
+        byColumn = new Csr(precision, 1);
+        byPair = new Csr(precision, 2);
     }
 
     /** Whether the native kernels are loaded (else products run as plain Java loops). */
@@ -57,20 +70,26 @@ public final class SparseMatrix {
 
     /** Indexes the nonzeros of {@code a} (NaN counts as nonzero); returns this. */
     public SparseMatrix index(MatrixView a) {
+        return index(a, SparseKernels.DEFAULT);
+    }
+
+    /** {@link #index(MatrixView)} with the given variant of the native kernels ({@link SparseKernels}). */
+    SparseMatrix index(MatrixView a, int variant) {
         if (a.precision() != precision) {
             throw new IllegalArgumentException("sparse index: " + a.precision() + " matrix, " + precision + " index");
         }
         rows = a.rows();
         cols = a.cols();
         byColumnCurrent = false;
+        byPairCurrent = false;
         byRow.ensureRows(rows);
         if (nativeIndex) {
             long x = a.vec().address() + (long) a.offset() * precision.bytes();
-            int n = SparseKernels.index(precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
+            int n = SparseKernels.index(variant, precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
                     byRow.idxAddress(), byRow.valAddress(), byRow.capacity());
             if (n > byRow.capacity()) {
                 byRow.ensureCapacity(n);
-                n = SparseKernels.index(precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
+                n = SparseKernels.index(variant, precision == Precision.F64, x, rows, cols, a.ld(), byRow.ptrAddress(),
                         byRow.idxAddress(), byRow.valAddress(), byRow.capacity());
             }
             Reference.reachabilityFence(a);
@@ -127,8 +146,34 @@ public final class SparseMatrix {
         return byColumn;
     }
 
+    /**
+     * The entries by pairs of columns (2i, 2i+1): for each pair, the rows where either column has
+     * an entry, with both values (built by the native kernels on first use after each index).
+     */
+    Csr pairs() {
+        if (!byPairCurrent) {
+            byPair.ensureRows((cols + 1) / 2);
+            byPair.ensureCapacity(nonzeros);
+            int n = SparseKernels.pairs(precision == Precision.F64, rows, cols, byRow.ptrAddress(), byRow.idxAddress(),
+                    byRow.valAddress(), byPair.ptrAddress(), byPair.idxAddress(), byPair.valAddress());
+            Reference.reachabilityFence(byRow);
+            Reference.reachabilityFence(byPair);
+            if (n < 0) {
+                throw new IllegalStateException("sparse index: out of memory");
+            }
+            byPairCurrent = true;
+        }
+        return byPair;
+    }
+
     /** The CSR for {@code C = op(S) * B}, after checking that the shapes and precisions agree. */
     Csr checkProduct(boolean transS, MatrixView b, MatrixView c) {
+        checkShapes(transS, b, c);
+        return csr(transS);
+    }
+
+    /** Checks that the shapes and precisions of {@code C = op(S) * B} agree. */
+    void checkShapes(boolean transS, MatrixView b, MatrixView c) {
         int m = transS ? cols : rows;
         int k = transS ? rows : cols;
         if (b.rows() != k || c.rows() != m || c.cols() != b.cols()) {
@@ -139,21 +184,22 @@ public final class SparseMatrix {
             throw new IllegalArgumentException("sparse product: mixed precisions " + precision + ", "
                     + b.precision() + ", " + c.precision());
         }
-        return csr(transS);
     }
 
-    /** One CSR matrix in native buffers: row starts, column numbers, values. */
+    /** One CSR matrix in native buffers: row starts, column numbers, values (width per entry). */
     static final class Csr {
         private final Precision precision;
+        private final int width;
         private IntBuffer ptr = ints(1);
         private IntBuffer idx = ints(0);
         private Vec val;
         private long ptrAddress;
         private long idxAddress;
 
-        Csr(Precision precision) {
+        Csr(Precision precision, int width) {
             this.precision = precision;
-            val = precision.zeros(1); // as long as idx (one entry at least)
+            this.width = width;
+            val = precision.zeros(width); // width times as long as idx (one entry at least)
             ptrAddress = Vec.addressOf(ptr);
             idxAddress = Vec.addressOf(idx);
         }
@@ -176,7 +222,7 @@ public final class SparseMatrix {
                 // Both grow together: the native index writes up to capacity() entries into each.
                 idx = ints(grown);
                 idxAddress = Vec.addressOf(idx);
-                val = precision.zeros(grown);
+                val = precision.zeros(Math.multiplyExact(grown, width));
             }
         }
 

@@ -39,7 +39,7 @@ public record Architecture(int inputs, int[] hidden, int outputs) {
             }
             return h;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--hidden: expected sizes like 800 or 512,256, got '" + s + "'");
+            throw new IllegalArgumentException("hidden layer sizes: expected numbers like 800 or 512,256, got '" + s + "'");
         }
     }
 

@@ -18,20 +18,21 @@ import org.knowm.xchart.style.Styler;
 
 import theta.io.AtomicFile;
 
-/** What every figure shares: a white theme, PNG encoding, atomic writes, and stacking panels. */
+/**
+ * What every figure shares: a white theme, PNG encoding, atomic writes, and stacking panels.
+ *
+ * <p>Figures are drawn into images, never on screen, and the library leaves
+ * {@code java.awt.headless} as it finds it (a JVM-wide setting belongs to whoever owns the JVM:
+ * {@code theta.cli.Main} sets it for theta's own process). Without a {@code DISPLAY} the JDK is
+ * headless by itself; a program with a {@code DISPLAY} it cannot reach passes
+ * {@code -Djava.awt.headless=true}.
+ */
 public final class Charts {
     /** Colours of series and blocks, told apart also by people with the common colour blindnesses (Okabe-Ito). */
     public static final Color[] PALETTE = {
         new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
         new Color(230, 159, 0), new Color(86, 180, 233), new Color(240, 228, 66), Color.DARK_GRAY,
     };
-
-    static {
-        // Plots are drawn on servers and in CI: never look for a display.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     private Charts() {}
 

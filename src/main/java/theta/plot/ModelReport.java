@@ -67,9 +67,9 @@ public final class ModelReport {
             return FashionMnist.load(0).test();
         }
         throw new InputException(data == null
-                ? "the model does not record the data it was trained on; give the test data with --data or --train/--test"
-                : "the model was trained on '" + data + "', which theta cannot find by name; give the test data with"
-                        + " --data or --train/--test");
+                ? "the model does not record the data it was trained on, so the report needs its test data given"
+                : "the model was trained on '" + data + "', which theta cannot find by name, so the report needs its"
+                        + " test data given");
     }
 
     /** The description of the training data recorded in the provenance (null when none). */

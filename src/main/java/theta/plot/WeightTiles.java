@@ -52,7 +52,7 @@ public final class WeightTiles {
     /** The figure; {@code name} is the model's name for the title. */
     public static BufferedImage draw(Model model, int units, String name) {
         if (units < 1) {
-            throw new IllegalArgumentException("--units must be at least 1, got " + units);
+            throw new IllegalArgumentException("units to draw: at least 1, got " + units);
         }
         TileGrid grid = grid(model, units);
         int hidden = model.network().architecture().units(1);

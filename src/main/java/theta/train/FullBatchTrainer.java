@@ -6,8 +6,6 @@ import java.util.List;
 import theta.activation.Activations;
 import theta.data.Dataset;
 import theta.data.Splits;
-import theta.eval.Evaluation;
-import theta.eval.Evaluator;
 import theta.math.Precision;
 import theta.math.Vec;
 import theta.nn.Network;
@@ -22,8 +20,14 @@ import theta.optim.Minimizer;
 public final class FullBatchTrainer {
     private FullBatchTrainer() {}
 
+    /**
+     * Minimises the full-batch cost from {@code initial} for {@code cfg.epochs()} iterations, then
+     * scores the result on the validation split (when {@code data} has one) with {@code validation}.
+     *
+     * @throws IllegalArgumentException for a mini-batch config (use {@link Trainer})
+     */
     public static Trainer.Result train(Network net, TrainConfig cfg, Splits data, double[] initial,
-                                       TrainListener listener) {
+                                       Validation validation, TrainListener listener) {
         Activations.requireVerified(net.activation());
         Dataset train = data.train();
         int n = train.size();
@@ -37,17 +41,14 @@ public final class FullBatchTrainer {
         Minimizer.Result r = minimizer.minimize(cost, initial, new Minimizer.Options(cfg.epochs(), 1e-9),
                 listener::onIteration);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double valLoss = Double.NaN;
-        double valAcc = Double.NaN;
+        Score v = Score.NONE;
         if (data.hasValidation()) {
             Vec p = Precision.F64.zeros(r.x().length);
             p.copyFrom(r.x());
-            Evaluation e = Evaluator.evaluate(net, p, data.validation(), net.workspace(1000, Precision.F64), 0);
-            valLoss = e.loss();
-            valAcc = e.accuracy();
+            v = validation.score(net, p, data.validation(), net.workspace(1000, Precision.F64));
         }
         List<EpochRecord> history = new ArrayList<>();
-        history.add(new EpochRecord(1, r.cost(), valLoss, valAcc, Double.NaN, seconds));
+        history.add(new EpochRecord(1, r.cost(), v.loss(), v.accuracy(), Double.NaN, seconds));
         listener.onEpoch(history.get(0));
         return new Trainer.Result(r.x(), 1, history, false, null);
     }

@@ -9,7 +9,6 @@ import com.google.gson.JsonObject;
 
 import theta.Version;
 import theta.data.Splits;
-import theta.eval.Evaluation;
 import theta.io.Json;
 
 /** Where a model came from: enough to reproduce it and to judge it. */
@@ -19,7 +18,7 @@ public final class Provenance {
     private Provenance() {}
 
     public static JsonObject of(TrainConfig cfg, String dataDescription, Splits splits, Trainer.Result result,
-                                Evaluation test, double seconds) {
+                                Score test, double seconds) {
         JsonObject p = new JsonObject();
         p.addProperty("theta", Version.get());
         p.addProperty("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");

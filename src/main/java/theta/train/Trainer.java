@@ -10,8 +10,6 @@ import theta.activation.Activations;
 import theta.data.Dataset;
 import theta.data.Inputs;
 import theta.data.Splits;
-import theta.eval.Evaluation;
-import theta.eval.Evaluator;
 import theta.math.SplitMix64;
 import theta.math.Vec;
 import theta.nn.Block;
@@ -34,19 +32,22 @@ public final class Trainer {
     private final TrainConfig cfg;
     private final Optimization.MiniBatch mb;
     private final Splits data;
+    private final Validation validation;
     private final TrainListener listener;
 
     /**
-     * A trainer of {@code net} (built with the config's activation and output) on {@code data}.
+     * A trainer of {@code net} (built with the config's activation and output) on {@code data},
+     * scoring each epoch on the validation split (when {@code data} has one) with {@code validation}.
      *
      * @throws IllegalArgumentException for a full-batch config (use {@link FullBatchTrainer}), or
      *     a user's activation whose derivative does not match its values
      */
-    public Trainer(Network net, TrainConfig cfg, Splits data, TrainListener listener) {
+    public Trainer(Network net, TrainConfig cfg, Splits data, Validation validation, TrainListener listener) {
         this.net = net;
         this.cfg = cfg;
         this.mb = cfg.miniBatch();
         this.data = data;
+        this.validation = validation;
         this.listener = listener;
         Activations.requireVerified(net.activation());
     }
@@ -169,14 +170,8 @@ public final class Trainer {
     }
 
     private EpochRecord validate(Vec params, Workspace evalWs, State s, int batches, double rate) {
-        double valLoss = Double.NaN;
-        double valAcc = Double.NaN;
-        if (data.hasValidation()) {
-            Evaluation e = Evaluator.evaluate(net, params, data.validation(), evalWs, 0);
-            valLoss = e.loss();
-            valAcc = e.accuracy();
-        }
-        return new EpochRecord(s.epoch, s.loss / batches, valLoss, valAcc, rate, s.seconds);
+        Score v = data.hasValidation() ? validation.score(net, params, data.validation(), evalWs) : Score.NONE;
+        return new EpochRecord(s.epoch, s.loss / batches, v.loss(), v.accuracy(), rate, s.seconds);
     }
 
     private Mode mode(int epoch, int batch) {

@@ -14,14 +14,18 @@ import theta.data.MnistFixture;
 
 /**
  * The first layer's two products on real MNIST batches of 128 (784 pixels, 800 hidden units,
- * float32, one thread), done six ways: OpenBLAS's dense sgemm; theta's native sparse kernels
- * (index and transpose included); plain Java loops over the native vectors; plain Java loops over
- * heap arrays (copies in and out included); OpenBLAS saxpy once per nonzero (a JNI call each).
- * Then dense against sparse at rising densities (random pixels), to find where sparse stops
- * paying. Times are the thread's CPU time, median per batch: other processes on the cores
- * change them less than wall time. Not a test: it asserts nothing. Run with
- * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) theta.math.SparseBench}
- * (see the README's Speed section).
+ * float32, one thread). First, for every variant of theta's native sparse kernels this CPU runs
+ * (AVX-512, AVX2+FMA, plain x86-64), side by side with OpenBLAS's dense sgemm for the same
+ * products, interleaved batch by batch (sparse, dense, sparse, dense): forward ms, weight-gradient
+ * ms, index-build ms (by example and by pixel, built every batch) and the ratio sparse / sgemm
+ * with the index build included. Then the same products done other ways (plain Java loops over
+ * the native vectors and over heap arrays, OpenBLAS saxpy once per nonzero), and dense against
+ * sparse at densities 0.1 to 1.0 (random pixels) per variant, to find where sparse stops paying.
+ * Times are the thread's CPU time, median per batch: other processes on the cores change them
+ * less than wall time. Not a test: it asserts nothing. Run with
+ * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) theta.math.SparseBench [batches [rounds]]}
+ * (see the README's Speed section); {@code OPENBLAS_CORETYPE=Haswell} in the environment times
+ * the AVX2 variant against OpenBLAS's AVX2 sgemm, as on an AVX2-only machine.
  */
 public final class SparseBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -34,6 +38,7 @@ public final class SparseBench {
     public static void main(String[] args) {
         Threads.set(1);
         int batches = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Dataset train = MnistFixture.mnist().train();
         SplittableRandom rng = new SplittableRandom(1);
         Vec w = SparseProductTest.random(Precision.F32, K * N, rng);
@@ -52,19 +57,75 @@ public final class SparseBench {
             nnz += new SparseMatrix(Precision.F32).index(MatrixView.of(xs[b], 0, M, K)).nonzeros();
         }
         double density = nnz / batches / M / K;
-        System.out.printf(Locale.ROOT, "MNIST training batches of %d: %d batches, density %.1f%% (%.0f nonzero pixels"
-                + " of %d per image); sparse kernels: %s%n", M, batches, 100 * density, density * K, K,
-                SparseMatrix.kernels());
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        System.out.printf(Locale.ROOT, "MNIST training batches of %d: %d batches x %d rounds, density %.1f%% (%.0f"
+                + " nonzero pixels of %d per image); OpenBLAS core: %s; load average %.2f%n", M, batches, rounds,
+                100 * density, density * K, K, core == null ? "its choice for this CPU (OPENBLAS_CORETYPE unset)"
+                        : "OPENBLAS_CORETYPE=" + core, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        Method dense = new Method("OpenBLAS sgemm, dense",
+                x -> Gemm.blas().gemm(1, MatrixView.of(x, 0, M, K), false, MatrixView.of(w, 0, K, N), false, 1,
+                        MatrixView.of(z, 0, M, N)),
+                x -> Gemm.blas().gemm(1, MatrixView.of(x, 0, M, K), true, MatrixView.of(dz, 0, M, N), false, 0,
+                        MatrixView.of(dw, 0, K, N)));
+        variants(xs, rounds, w, dz, z, dw, dense);
+        others(xs, w, dz, z, dw, dense);
+        crossover(rng, w, dz, z, dw, dense);
+    }
+
+    /** Each native variant against sgemm, interleaved batch by batch, medians of all batches and rounds. */
+    private static void variants(Vec[] xs, int rounds, Vec w, Vec dz, Vec z, Vec dw, Method dense) {
+        System.out.println("native sparse kernels against OpenBLAS sgemm (same products, same batches, interleaved;"
+                + " ms per batch, medians)");
+        System.out.println("variant                  forward  weight grad  index build | sgemm fwd  sgemm grad |"
+                + " sparse/sgemm (index incl.)  fwd  grad");
+        int[] variants = SparseKernels.variants();
+        SparseMatrix s = new SparseMatrix(Precision.F32);
+        int n = xs.length * rounds;
+        double[][] t = new double[5 * variants.length][n];
+        for (int round = -1; round < rounds; round++) { // round -1 warms up the JIT
+            for (int b = 0; b < xs.length; b++) {
+                Vec x = xs[b];
+                for (int vi = 0; vi < variants.length; vi++) {
+                    int v = variants[vi];
+                    double index = cpuMillis(y -> s.index(MatrixView.of(y, 0, M, K), v).pairs(), x);
+                    double fwd = cpuMillis(y -> Blas.INSTANCE.sparse(false, s, 1, MatrixView.of(w, 0, K, N), 1,
+                            MatrixView.of(z, 0, M, N), v), x);
+                    double dfwd = cpuMillis(dense.forward, x);
+                    double grad = cpuMillis(y -> Blas.INSTANCE.sparse(true, s, 1, MatrixView.of(dz, 0, M, N), 0,
+                            MatrixView.of(dw, 0, K, N), v), x);
+                    double dgrad = cpuMillis(dense.gradient, x);
+                    if (round >= 0) {
+                        int i = round * xs.length + b;
+                        t[5 * vi][i] = fwd;
+                        t[5 * vi + 1][i] = grad;
+                        t[5 * vi + 2][i] = index;
+                        t[5 * vi + 3][i] = dfwd;
+                        t[5 * vi + 4][i] = dgrad;
+                    }
+                }
+            }
+        }
+        for (int vi = 0; vi < variants.length; vi++) {
+            double fwd = median(t[5 * vi]);
+            double grad = median(t[5 * vi + 1]);
+            double index = median(t[5 * vi + 2]);
+            double dfwd = median(t[5 * vi + 3]);
+            double dgrad = median(t[5 * vi + 4]);
+            System.out.printf(Locale.ROOT, "%-22s %9.3f  %11.3f  %11.3f | %9.3f  %10.3f | %26.2f  %4.2f  %4.2f%n",
+                    SparseKernels.name(variants[vi]), fwd, grad, index, dfwd, dgrad,
+                    (fwd + grad + index) / (dfwd + dgrad), fwd / dfwd, grad / dgrad);
+        }
+    }
+
+    /** The same products done other ways (for the README's table of methods). */
+    private static void others(Vec[] xs, Vec w, Vec dz, Vec z, Vec dw, Method dense) {
+        int batches = xs.length;
         double denseFlops = 2.0 * M * K * N;
         System.out.println("method                                forward ms  weight grad ms  dense-equiv. GFLOP/s (fwd, grad)");
         SparseMatrix s = new SparseMatrix(Precision.F32);
         Method[] methods = {
-            new Method("OpenBLAS sgemm, dense",
-                x -> Gemm.blas().gemm(1, MatrixView.of(x, 0, M, K), false, MatrixView.of(w, 0, K, N), false, 1,
-                        MatrixView.of(z, 0, M, N)),
-                x -> Gemm.blas().gemm(1, MatrixView.of(x, 0, M, K), true, MatrixView.of(dz, 0, M, N), false, 0,
-                        MatrixView.of(dw, 0, K, N))),
-            new Method("native sparse kernels (theta)",
+            dense,
+            new Method("native sparse kernels (theta, index incl.)",
                 x -> Gemm.blas().sparse(false, s.index(MatrixView.of(x, 0, M, K)), 1, MatrixView.of(w, 0, K, N), 1,
                         MatrixView.of(z, 0, M, N)),
                 x -> Gemm.blas().sparse(true, s.index(MatrixView.of(x, 0, M, K)), 1, MatrixView.of(dz, 0, M, N), 0,
@@ -87,25 +148,41 @@ public final class SparseBench {
                 if (round == 1) {
                     double fm = median(f);
                     double gm = median(g);
-                    System.out.printf(Locale.ROOT, "%-38s %9.3f  %14.3f  %6.1f, %6.1f%n", m.name, fm, gm,
+                    System.out.printf(Locale.ROOT, "%-42s %6.3f  %14.3f  %6.1f, %6.1f%n", m.name, fm, gm,
                             denseFlops / fm / 1e6, denseFlops / gm / 1e6);
                 }
             }
         }
-        System.out.println("random pixels at density d: dense vs sparse (forward + weight gradient, ms per batch)");
-        for (double d : new double[] {0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0}) {
+    }
+
+    /** Dense against sparse (index included) at rising densities of random pixels, per variant. */
+    private static void crossover(SplittableRandom rng, Vec w, Vec dz, Vec z, Vec dw, Method dense) {
+        int[] variants = SparseKernels.variants();
+        System.out.println("random pixels at density d: sparse (index incl.) / dense time for forward + weight"
+                + " gradient, per variant (dense ms in brackets)");
+        SparseMatrix s = new SparseMatrix(Precision.F32);
+        for (double d = 0.1; d < 1.05; d += 0.1) {
             Vec x = Precision.F32.zeros(M * K);
             for (int i = 0; i < M * K; i++) {
                 x.set(i, rng.nextDouble() < d ? rng.nextDouble() : 0);
             }
-            double[] dense = new double[9];
-            double[] sparse = new double[9];
-            for (int r = 0; r < 9; r++) {
-                dense[r] = cpuMillis(methods[0].forward, x) + cpuMillis(methods[0].gradient, x);
-                sparse[r] = cpuMillis(methods[1].forward, x) + cpuMillis(methods[1].gradient, x);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  d = %.1f:", d));
+            for (int v : variants) {
+                double[] ratio = new double[9];
+                double[] dm = new double[9];
+                for (int r = 0; r < ratio.length; r++) {
+                    double sp = cpuMillis(y -> {
+                        s.index(MatrixView.of(y, 0, M, K), v);
+                        Blas.INSTANCE.sparse(false, s, 1, MatrixView.of(w, 0, K, N), 1, MatrixView.of(z, 0, M, N), v);
+                        Blas.INSTANCE.sparse(true, s, 1, MatrixView.of(dz, 0, M, N), 0, MatrixView.of(dw, 0, K, N), v);
+                    }, x);
+                    dm[r] = cpuMillis(dense.forward, x) + cpuMillis(dense.gradient, x);
+                    ratio[r] = sp / dm[r];
+                }
+                line.append(String.format(Locale.ROOT, "  %s %.2f (%.2f)", SparseKernels.name(v).split(" ")[0],
+                        median(ratio), median(dm)));
             }
-            System.out.printf(Locale.ROOT, "  d = %.1f: dense %.3f, sparse %.3f (sparse/dense %.2f)%n", d, median(dense),
-                    median(sparse), median(sparse) / median(dense));
+            System.out.println(line);
         }
     }
 

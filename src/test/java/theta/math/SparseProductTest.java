@@ -3,12 +3,14 @@ package theta.math;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import theta.data.Dataset;
 import theta.data.MnistFixture;
@@ -17,7 +19,8 @@ import theta.testing.Tools;
 /**
  * Products on a matrix's nonzeros ({@link Gemm#sparse}) equal the dense products: on real MNIST
  * batches (the first layer's two products), on odd shapes, empty rows and fully dense rows; with
- * the native kernels and with their plain-Java twins.
+ * every variant of the native kernels this CPU runs (AVX-512, AVX2+FMA, plain x86-64: index and
+ * products) and with their plain-Java twins.
  */
 class SparseProductTest {
     private static double tolerance(Precision p) {
@@ -30,9 +33,23 @@ class SparseProductTest {
         Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
     }
 
+    /** Every precision with every native variant this CPU runs (variant -1: the plain-Java twins). */
+    static Stream<Arguments> variants() {
+        int[] v = SparseKernels.AVAILABLE ? SparseKernels.variants() : new int[] {-1};
+        return Arrays.stream(Precision.values())
+                .flatMap(p -> Arrays.stream(v).mapToObj(i -> Arguments.of(p, i)));
+    }
+
+    @Test
+    void everyVariantUpToTheBestRuns() {
+        Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
+        assertTrue(SparseKernels.DEFAULT <= SparseKernels.BEST && SparseKernels.BEST <= 2, "variant numbers");
+        assertEquals(SparseKernels.name(SparseKernels.DEFAULT), SparseMatrix.kernels());
+    }
+
     @ParameterizedTest
-    @EnumSource(Precision.class)
-    void firstLayerProductsOnRealBatchesEqualDense(Precision p) {
+    @MethodSource("variants")
+    void firstLayerProductsOnRealBatchesEqualDense(Precision p, int variant) {
         Dataset train = MnistFixture.mnist().train();
         int m = 128;
         int k = train.features();
@@ -48,39 +65,44 @@ class SparseProductTest {
                 x.copyFrom(row, 0, i * k, k);
             }
             MatrixView xv = MatrixView.of(x, 0, m, k);
-            SparseMatrix s = new SparseMatrix(p).index(xv);
+            SparseMatrix s = new SparseMatrix(p, variant >= 0).index(xv, variant);
             assertTrue(s.density() > 0.1 && s.density() < 0.3, "MNIST density " + s.density());
             // Forward: Z = bias + X * W^T (beta 1, as the network does it).
             Vec bias = random(p, m * n, rng);
             Vec dense = bias.copy();
             Vec sparse = bias.copy();
             Gemm.blas().gemm(1, xv, false, MatrixView.of(w, 0, k, n), false, 1, MatrixView.of(dense, 0, m, n));
-            Gemm.blas().sparse(false, s, 1, MatrixView.of(w, 0, k, n), 1, MatrixView.of(sparse, 0, m, n));
-            assertClose(dense, sparse, tolerance(p), "forward at " + from);
+            Blas.INSTANCE.sparse(false, s, 1, MatrixView.of(w, 0, k, n), 1, MatrixView.of(sparse, 0, m, n), variant);
+            assertClose(dense, sparse, tolerance(p), "forward at " + from + ", variant " + variant);
             // Weight gradient: dW^T = X^T * dZ (beta 0: whatever C held is overwritten).
             Vec gd = random(p, k * n, rng);
             Vec gs = random(p, k * n, rng);
             Gemm.blas().gemm(1, xv, true, MatrixView.of(dz, 0, m, n), false, 0, MatrixView.of(gd, 0, k, n));
-            Gemm.blas().sparse(true, s, 1, MatrixView.of(dz, 0, m, n), 0, MatrixView.of(gs, 0, k, n));
-            assertClose(gd, gs, tolerance(p), "weight gradient at " + from);
+            Blas.INSTANCE.sparse(true, s, 1, MatrixView.of(dz, 0, m, n), 0, MatrixView.of(gs, 0, k, n), variant);
+            assertClose(gd, gs, tolerance(p), "weight gradient at " + from + ", variant " + variant);
         }
     }
 
-    /** Random shapes, offsets and leading dimensions, with empty and fully dense rows. */
+    /**
+     * Random shapes, offsets and leading dimensions, with empty and fully dense rows, with each
+     * native variant (index and products) and with the plain-Java index and products (-1).
+     */
     @ParameterizedTest
-    @CsvSource({"F64, true", "F64, false", "F32, true", "F32, false"})
-    void oddShapesEqualDense(Precision p, boolean nativeIndex) {
-        SplittableRandom rng = new SplittableRandom(nativeIndex ? 11 : 12);
+    @MethodSource("variantsAndJava")
+    void oddShapesEqualDense(Precision p, int variant) {
+        boolean nativeIndex = variant >= 0;
+        SplittableRandom rng = new SplittableRandom(11 + variant);
         int[] sizes = {1, 2, 3, 15, 16, 17, 31, 33, 63, 64, 65, 100, 129};
-        // Tall B (over 256 rows) and more than 128 rows of C take the kernels' other order (scatter).
+        // Tall B (its rows cut into ranges) and over 256 rows of C (rows taken in chunks, partial
+        // sums kept between ranges) take the kernels' other paths.
         int[] tallM = {1, 129, 300};
-        int[] tallK = {257, 300, 400};
-        int[] tallN = {17, 65, 80};
+        int[] tallK = {130, 257, 700};
+        int[] tallN = {17, 65, 80, 143};
         for (int trial = 0; trial < 24; trial++) {
-            boolean scatter = trial % 3 == 0;
-            int m = scatter ? tallM[rng.nextInt(tallM.length)] : sizes[rng.nextInt(sizes.length)];
-            int k = scatter ? tallK[rng.nextInt(tallK.length)] : sizes[rng.nextInt(sizes.length)];
-            int n = scatter ? tallN[rng.nextInt(tallN.length)] : sizes[rng.nextInt(sizes.length)];
+            boolean tall = trial % 3 == 0;
+            int m = tall ? tallM[rng.nextInt(tallM.length)] : sizes[rng.nextInt(sizes.length)];
+            int k = tall ? tallK[rng.nextInt(tallK.length)] : sizes[rng.nextInt(sizes.length)];
+            int n = tall ? tallN[rng.nextInt(tallN.length)] : sizes[rng.nextInt(sizes.length)];
             boolean trans = rng.nextBoolean();
             int rows = trans ? k : m;
             int cols = trans ? m : k;
@@ -110,14 +132,22 @@ class SparseProductTest {
             MatrixView bv = new MatrixView(b, 3, k, n, ldb);
             Vec expected = c0.copy();
             Gemm.naive().gemm(alpha, av, trans, bv, false, beta, new MatrixView(expected, 2, m, n, ldc));
-            SparseMatrix s = new SparseMatrix(p, nativeIndex).index(av);
-            String what = (trans ? "(" + rows + "x" + cols + ")^T" : m + "x" + k) + " * " + k + "x" + n;
-            for (Gemm g : new Gemm[] {Gemm.blas(), Gemm.naive()}) {
-                Vec got = c0.copy();
-                g.sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc));
-                assertClose(expected, got, tolerance(p), what);
+            SparseMatrix s = new SparseMatrix(p, nativeIndex).index(av, variant);
+            String what = (trans ? "(" + rows + "x" + cols + ")^T" : m + "x" + k) + " * " + k + "x" + n
+                    + ", variant " + variant;
+            Vec got = c0.copy();
+            if (nativeIndex) {
+                Blas.INSTANCE.sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc), variant);
+            } else {
+                Gemm.naive().sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc));
             }
+            assertClose(expected, got, tolerance(p), what);
         }
+    }
+
+    static Stream<Arguments> variantsAndJava() {
+        return Stream.concat(variants().filter(a -> (int) a.get()[1] >= 0),
+                Arrays.stream(Precision.values()).map(p -> Arguments.of(p, -1)));
     }
 
     @Test

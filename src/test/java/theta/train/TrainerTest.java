@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import theta.activation.Activation;
 import theta.activation.Activations;
 import theta.activation.Init;
+import theta.api.Theta;
 import theta.data.Splits;
 import theta.eval.Evaluator;
 import theta.loss.Loss;
@@ -44,7 +45,7 @@ class TrainerTest {
     static Trainer.Result run(TrainConfig cfg) {
         Network net = network(cfg);
         double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
-        return new Trainer(net, cfg, DATA, TrainListener.NONE).train(init, null, () -> false);
+        return new Trainer(net, cfg, DATA, Theta.validation(), TrainListener.NONE).train(init, null, () -> false);
     }
 
     @Test
@@ -79,7 +80,7 @@ class TrainerTest {
             double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
             AtomicInteger batches = new AtomicInteger();
             // Stop in the middle of epoch 2 (there are 16 batches per epoch).
-            Trainer.Result cut = new Trainer(net, cfg, DATA, TrainListener.NONE)
+            Trainer.Result cut = new Trainer(net, cfg, DATA, Theta.validation(), TrainListener.NONE)
                     .train(init, null, () -> batches.incrementAndGet() == 21);
             assertNotNull(cut.checkpoint());
             assertEquals(2, cut.checkpoint().epoch());
@@ -89,7 +90,8 @@ class TrainerTest {
             assertEquals(cfg, loaded.config());
             assertEquals(cut.checkpoint().data(), loaded.data());
             assertEquals(cut.checkpoint().validation(), loaded.validation());
-            Trainer.Result resumed = new Trainer(network(loaded.config()), loaded.config(), DATA, TrainListener.NONE)
+            Trainer.Result resumed = new Trainer(network(loaded.config()), loaded.config(), DATA, Theta.validation(),
+                    TrainListener.NONE)
                     .train(null, loaded, () -> false);
             assertArrayEquals(whole.params(), resumed.params(), opt);
             assertEquals(whole.history().size(), resumed.history().size());
@@ -118,11 +120,11 @@ class TrainerTest {
                 saved.add(c);
             }
         };
-        Trainer.Result same = new Trainer(net, cfg, DATA, TrainListener.NONE).train(init, null, () -> false, every2);
+        Trainer.Result same = new Trainer(net, cfg, DATA, Theta.validation(), TrainListener.NONE).train(init, null, () -> false, every2);
         assertArrayEquals(whole.params(), same.params(), "saving checkpoints changes nothing");
         assertEquals(cfg.epochs() / 2, saved.size());
         for (Checkpoint c : saved) {
-            Trainer.Result resumed = new Trainer(network(cfg), cfg, DATA, TrainListener.NONE)
+            Trainer.Result resumed = new Trainer(network(cfg), cfg, DATA, Theta.validation(), TrainListener.NONE)
                     .train(null, c, () -> false);
             assertArrayEquals(whole.params(), resumed.params(), "resumed after epoch " + c.epoch());
             assertEquals(whole.history().stream().map(EpochRecord::trainLoss).toList(),
@@ -137,7 +139,7 @@ class TrainerTest {
         Network net = network(cfg);
         double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
         AtomicInteger batches = new AtomicInteger();
-        Checkpoint cut = new Trainer(net, cfg, DATA, TrainListener.NONE)
+        Checkpoint cut = new Trainer(net, cfg, DATA, Theta.validation(), TrainListener.NONE)
                 .train(init, null, () -> batches.incrementAndGet() == 5).checkpoint();
         assertEquals(Trainer.dataIdentity(DATA), cut.data());
         assertEquals(DATA.validation().size(), cut.validation());
@@ -145,7 +147,7 @@ class TrainerTest {
         Splits other = Splits.of(Quadrants.make("train", DATA.train().size() + DATA.validation().size(), 1), DATA.test(),
                 DATA.validation().size() / 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(network(cfg), cfg, other, TrainListener.NONE).train(null, cut, () -> false));
+                () -> new Trainer(network(cfg), cfg, other, Theta.validation(), TrainListener.NONE).train(null, cut, () -> false));
         assertTrue(e.getMessage().startsWith("the checkpoint's run trained on " + cut.data()), e.getMessage());
         assertTrue(e.getMessage().contains("resume with the original run's data"), e.getMessage());
     }
@@ -168,7 +170,7 @@ class TrainerTest {
         double[] init = Initializer.parameters(net, cfg.initialisation(), cfg.seed());
         AtomicInteger iterations = new AtomicInteger();
         double[] first = {Double.NaN};
-        Trainer.Result r = FullBatchTrainer.train(net, cfg, DATA, init, new TrainListener() {
+        Trainer.Result r = FullBatchTrainer.train(net, cfg, DATA, init, Theta.validation(), new TrainListener() {
             @Override
             public void onIteration(int iteration, double cost) {
                 if (iterations.incrementAndGet() == 1) {
@@ -191,7 +193,7 @@ class TrainerTest {
         TrainConfig cfg = config("sgd", 0, 0, 0.1, Precision.F64);
         Network net = new Network(new Architecture(64, 12, 4), wrong, Loss.SOFTMAX);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(net, cfg, DATA, TrainListener.NONE));
+                () -> new Trainer(net, cfg, DATA, Theta.validation(), TrainListener.NONE));
         assertTrue(e.getMessage().startsWith("mytanh: df disagrees with f"), e.getMessage());
     }
 

@@ -7,7 +7,9 @@ import java.util.function.DoubleUnaryOperator;
 
 import theta.activation.Activation;
 import theta.activation.Activations;
+import theta.activation.Verification;
 import theta.diagnose.WrongDerivative;
+import theta.math.Spec;
 
 /**
  * Compares a user's activation derivative (and activation, when given) with theta's on a grid that
@@ -221,12 +223,6 @@ public final class ActivationAudit {
 
     /** Short: 710, -8, 0.0706508, 4.5014e-07, NaN. */
     private static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        return String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1");
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Spec.format(v) : Verification.number(v);
     }
 }

@@ -139,8 +139,7 @@ public abstract sealed class Interpreter permits OctaveInterpreter, PythonInterp
     }
 
     private static String seconds(Duration d) {
-        double s = d.toMillis() / 1000.0;
-        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+        return theta.math.Spec.format(d.toMillis() / 1000.0);
     }
 
     /** Folds a multi-line message (Octave's parse errors) into one line. */

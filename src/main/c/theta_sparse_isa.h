@@ -1,0 +1,339 @@
+/*
+ * The kernels of theta_sparse.c for one instruction set. Included once per instruction set, under
+ * "#pragma GCC target", with ISA (a name suffix), VBYTES (the vector size in bytes) and NVEC (how
+ * many vectors of columns one block keeps in registers) defined: the same source, compiled for
+ * AVX-512, AVX2+FMA and plain x86-64, and chosen at run time (see theta_sparse.c).
+ *
+ * A sparse matrix is CSR: row r's entries are idx[ptr[r]..ptr[r+1]) (column numbers, increasing)
+ * with values val[...].
+ */
+#define CAT2(a, b) a##_##b
+#define CAT(a, b) CAT2(a, b)
+#define F(name) CAT(name, ISA)
+
+typedef float F(vf) __attribute__((vector_size(VBYTES)));
+typedef float F(vfu) __attribute__((vector_size(VBYTES), aligned(4)));
+typedef double F(vd) __attribute__((vector_size(VBYTES)));
+typedef double F(vdu) __attribute__((vector_size(VBYTES), aligned(8)));
+
+/*
+ * By rows, for forward products of over 256 rows (SparseMatrix.PAIR_ROWS; the pairs below do
+ * the rest). Rows rc..re of C, columns j..j+N*L: C = alpha * S * B + beta * C, one range of B's
+ * rows at a time (split[] says where each row's entries of each range start), so that the
+ * range's block of B, copied contiguous into pack and read once per entry, stays in the
+ * first-level cache while all the rows go by. The row's entries take turns among H sets of N
+ * sums, which gives H*N independent multiply-adds (the latency of one is 4-5 cycles, and two
+ * issue per cycle). Partial sums of a row wait in scratch between ranges.
+ */
+#define BLOCK(NAME, T, V, VU, N, H)                                                                     \
+    INLINE void F(NAME)(int rc,       int re, const int *split, int ranges, const int *idx,  \
+                                   const T *val, const T *b, long ldb, T *c, long ldc, int j,      \
+                                   T alpha, T beta, T *scratch, int k, T *pack) {                  \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        for (int g = 0; g < ranges; g++) {                                                          \
+            const int lo = (int)((long)k * g / ranges), hi = (int)((long)k * (g + 1) / ranges);     \
+            for (int p = lo; p < hi; p++)                                                           \
+                for (int t = 0; t < N; t++)                                                         \
+                    *(V *)(pack + (long)(p - lo) * N * L + t * L) = *(const VU *)(b + (long)p * ldb + j + t * L); \
+            const T *pb = pack - (long)lo * N * L;                                                  \
+            for (int r = rc; r < re; r++) {                                                         \
+                const int *sp = split + (long)(r - rc) * (ranges + 1) + g;                          \
+                int q = sp[0];                                                                      \
+                const int end = sp[1];                                                              \
+                V sum[H][N];                                                                        \
+                for (int h = 0; h < H; h++)                                                         \
+                    for (int t = 0; t < N; t++) sum[h][t] = (V){0};                                 \
+                for (; q + H <= end; q += H) {                                                      \
+                    for (int h = 0; h < H; h++) {                                                   \
+                        const T x = val[q + h];                                                     \
+                        const T *bq = pb + (long)idx[q + h] * N * L;                                \
+                        for (int t = 0; t < N; t++) sum[h][t] += x * *(const VU *)(bq + t * L);     \
+                    }                                                                               \
+                }                                                                                   \
+                for (int h = 0; q < end; q++, h++) {                                                \
+                    const T x = val[q];                                                             \
+                    const T *bq = pb + (long)idx[q] * N * L;                                        \
+                    for (int t = 0; t < N; t++) sum[h][t] += x * *(const VU *)(bq + t * L);         \
+                }                                                                                   \
+                T *sr = scratch + (long)(r - rc) * N * L;                                           \
+                T *cr = c + (long)r * ldc + j;                                                      \
+                for (int t = 0; t < N; t++) {                                                       \
+                    V s = sum[0][t];                                                                \
+                    for (int h = 1; h < H; h++) s += sum[h][t];                                     \
+                    if (g > 0) s += *(VU *)(sr + t * L);                                            \
+                    if (g + 1 < ranges) {                                                           \
+                        *(VU *)(sr + t * L) = s;                                                    \
+                    } else {                                                                        \
+                        V out = alpha * s;                                                          \
+                        if (beta != 0) out += beta * *(VU *)(cr + t * L);                           \
+                        *(VU *)(cr + t * L) = out;                                                  \
+                    }                                                                               \
+                }                                                                                   \
+            }                                                                                       \
+        }                                                                                           \
+    }
+
+BLOCK(blocks_float, float, F(vf), F(vfu), NVEC, CHAINS)
+BLOCK(vector_float, float, F(vf), F(vfu), 1, 4)
+BLOCK(column_float, float, float, float, 1, 4)
+BLOCK(blocks_double, double, F(vd), F(vdu), NVEC, CHAINS)
+BLOCK(vector_double, double, F(vd), F(vdu), 1, 4)
+BLOCK(column_double, double, double, double, 1, 4)
+
+/*
+ * C[0..rows, j0..j1) = alpha * S * B + beta * C for a rows x k CSR matrix S: blocks of NVEC
+ * vectors of columns, then single vectors, then single columns. Returns 0, or -1 when scratch
+ * memory could not be had.
+ */
+#define TIMES(T, V)                                                                                 \
+    static int F(times_##T)(int rows, const int *ptr, const int *idx, const T *val, int k,         \
+                            const T *b, long ldb, T *c, long ldc, int j0, int j1, T alpha, T beta) { \
+        const int W = NVEC * (int)(sizeof(V) / sizeof(T));                                          \
+        int ranges = range_count(k, W * (int)sizeof(T), RANGE_BYTES);                                            \
+        int chunk = ranges == 1 ? rows : ROW_CHUNK;                                                 \
+        int *split = malloc((size_t)(chunk > 0 ? chunk : 1) * (ranges + 1) * sizeof(int));          \
+        T *scratch = ranges == 1 ? NULL : aligned_alloc(64, (size_t)chunk * W * sizeof(T));         \
+        T *pack = aligned_alloc(64, ((size_t)k / ranges + 2) * W * sizeof(T));                      \
+        if (split == NULL || pack == NULL || (ranges > 1 && scratch == NULL)) {                     \
+            free(split);                                                                            \
+            free(scratch);                                                                          \
+            free(pack);                                                                             \
+            return -1;                                                                              \
+        }                                                                                           \
+        for (int rc = 0; rc < rows; rc += chunk) {                                                  \
+            int re = rows - rc < chunk ? rows : rc + chunk;                                         \
+            splits(rc, re, ptr, idx, k, ranges, split);                                             \
+            int j = j0;                                                                             \
+            for (; j + W <= j1; j += W)                                                             \
+                F(blocks_##T)(rc, re, split, ranges, idx, val, b, ldb, c, ldc, j, alpha, beta, scratch, k, pack); \
+            for (; j + W / NVEC <= j1; j += W / NVEC)                                               \
+                F(vector_##T)(rc, re, split, ranges, idx, val, b, ldb, c, ldc, j, alpha, beta, scratch, k, pack); \
+            for (; j < j1; j++)                                                                     \
+                F(column_##T)(rc, re, split, ranges, idx, val, b, ldb, c, ldc, j, alpha, beta, scratch, k, pack); \
+        }                                                                                           \
+        free(split);                                                                                \
+        free(scratch);                                                                              \
+        free(pack);                                                                                 \
+        return 0;                                                                                   \
+    }
+
+TIMES(float, F(vf))
+TIMES(double, F(vd))
+
+/*
+ * The same products on the matrix's columns taken in pairs (2i, 2i+1): for each pair, the rows
+ * where either column is nonzero, with both values (one may be zero). On images, neighbouring
+ * pixels are mostly ink or blank together, so a pair has far fewer rows than its two columns
+ * together, and each number loaded from B or C now feeds two multiply-adds instead of one.
+ *
+ * Forward, C = alpha * S * B + beta * C with S m x k: for each pair, B's rows 2i and 2i+1 (a block
+ * of N vectors of columns) stay in registers, scaled by alpha, and every row r of the pair adds
+ * x0 * B[2i] + x1 * B[2i+1] into C[r]. C's block (m rows) is summed in pack, contiguous and
+ * aligned (it stays in the first-level cache; C's own rows may straddle cache lines), and copied
+ * back at the end.
+ */
+#define PAIRS_FORWARD(NAME, T, V, VU, N)                                                            \
+    INLINE void F(NAME)(int m, int k, const int *pptr, const int *pidx, const T *pval, const T *b, \
+                        long ldb, T *c, long ldc, int j, T alpha, T beta, T *pack) {                \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        for (int r = 0; r < m; r++)                                                                 \
+            for (int t = 0; t < N; t++)                                                             \
+                *(V *)(pack + (long)r * N * L + t * L) =                                            \
+                    beta == 0 ? (V){0} : beta * *(const VU *)(c + (long)r * ldc + j + t * L);       \
+        for (int i = 0; 2 * i < k; i++) {                                                           \
+            const int q0 = pptr[i], q1 = pptr[i + 1];                                               \
+            if (2 * i + 2 * AHEAD + 1 < k) /* B's rows come from far away: ask for them early */      \
+                for (int t = 0; t < N * (int)sizeof(V); t += 64) {                                  \
+                    __builtin_prefetch((const char *)(b + (long)(2 * i + 2 * AHEAD) * ldb + j) + t);  \
+                    __builtin_prefetch((const char *)(b + (long)(2 * i + 2 * AHEAD + 1) * ldb + j) + t); \
+                }                                                                                   \
+            if (q0 == q1) continue;                                                                 \
+            V w0[N], w1[N];                                                                         \
+            const T *b0 = b + (long)(2 * i) * ldb + j;                                              \
+            for (int t = 0; t < N; t++) w0[t] = alpha * *(const VU *)(b0 + t * L);                  \
+            for (int t = 0; t < N; t++) w1[t] = 2 * i + 1 < k ? alpha * *(const VU *)(b0 + ldb + t * L) : (V){0}; \
+            for (int q = q0; q < q1; q++) {                                                         \
+                const T x0 = pval[2 * q], x1 = pval[2 * q + 1];                                     \
+                T *cr = pack + (long)pidx[q] * N * L;                                               \
+                for (int t = 0; t < N; t++) *(V *)(cr + t * L) += x0 * w0[t] + x1 * w1[t];          \
+            }                                                                                       \
+        }                                                                                           \
+        for (int r = 0; r < m; r++)                                                                 \
+            for (int t = 0; t < N; t++)                                                             \
+                *(VU *)(c + (long)r * ldc + j + t * L) = *(const V *)(pack + (long)r * N * L + t * L); \
+    }
+
+/*
+ * Weight gradient, C = alpha * S^T * B + beta * C with S m x k (C has k rows): for each pair, C's
+ * rows 2i and 2i+1 are summed in 2N registers over the pair's rows r of B, each block of B[r]
+ * loaded once for both. B's block (m rows) is first copied to pack, contiguous (its rows are
+ * far apart in memory, on as many pages).
+ */
+#define PAIRS_GRADIENT(NAME, T, V, VU, N)                                                           \
+    INLINE void F(NAME)(int m, int k, const int *pptr, const int *pidx, const T *pval, const T *b, \
+                        long ldb, T *c, long ldc, int j, T alpha, T beta, T *pack) {                \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        for (int r = 0; r < m; r++)                                                                 \
+            for (int t = 0; t < N; t++)                                                             \
+                *(V *)(pack + (long)r * N * L + t * L) = *(const VU *)(b + (long)r * ldb + j + t * L); \
+        for (int i = 0; 2 * i < k; i++) {                                                           \
+            if (2 * i + 2 * AHEAD + 1 < k) /* C's rows are written once: fetch them early */       \
+                for (int t = 0; t < N * (int)sizeof(V); t += 64) {                                  \
+                    __builtin_prefetch((char *)(c + (long)(2 * i + 2 * AHEAD) * ldc + j) + t, 1);   \
+                    __builtin_prefetch((char *)(c + (long)(2 * i + 2 * AHEAD + 1) * ldc + j) + t, 1); \
+                }                                                                                   \
+            V a0[N], a1[N];                                                                         \
+            for (int t = 0; t < N; t++) a0[t] = a1[t] = (V){0};                                     \
+            for (int q = pptr[i], end = pptr[i + 1]; q < end; q++) {                                \
+                const T x0 = pval[2 * q], x1 = pval[2 * q + 1];                                     \
+                const T *br = pack + (long)pidx[q] * N * L;                                         \
+                for (int t = 0; t < N; t++) {                                                       \
+                    const V y = *(const V *)(br + t * L);                                           \
+                    a0[t] += x0 * y;                                                                \
+                    a1[t] += x1 * y;                                                                \
+                }                                                                                   \
+            }                                                                                       \
+            for (int h = 0; h < 2 && 2 * i + h < k; h++) {                                          \
+                T *cr = c + (long)(2 * i + h) * ldc + j;                                            \
+                for (int t = 0; t < N; t++) {                                                       \
+                    V out = alpha * (h == 0 ? a0[t] : a1[t]);                                       \
+                    if (beta != 0) out += beta * *(VU *)(cr + t * L);                               \
+                    *(VU *)(cr + t * L) = out;                                                      \
+                }                                                                                   \
+            }                                                                                       \
+        }                                                                                           \
+    }
+
+PAIRS_FORWARD(pf_blocks_float, float, F(vf), F(vfu), NVEC)
+PAIRS_FORWARD(pf_vector_float, float, F(vf), F(vfu), 1)
+PAIRS_FORWARD(pf_column_float, float, float, float, 1)
+PAIRS_FORWARD(pf_blocks_double, double, F(vd), F(vdu), NVEC)
+PAIRS_FORWARD(pf_vector_double, double, F(vd), F(vdu), 1)
+PAIRS_FORWARD(pf_column_double, double, double, double, 1)
+PAIRS_GRADIENT(pg_blocks_float, float, F(vf), F(vfu), NVEC)
+PAIRS_GRADIENT(pg_vector_float, float, F(vf), F(vfu), 1)
+PAIRS_GRADIENT(pg_column_float, float, float, float, 1)
+PAIRS_GRADIENT(pg_blocks_double, double, F(vd), F(vdu), NVEC)
+PAIRS_GRADIENT(pg_vector_double, double, F(vd), F(vdu), 1)
+PAIRS_GRADIENT(pg_column_double, double, double, double, 1)
+
+/*
+ * C[:, j0..j1) = alpha * op(S) * B + beta * C on S's column pairs (pptr, pidx, pval; S is m x k):
+ * forward (op(S) = S) or weight gradient (op(S) = S^T). Returns 0, or -1 out of memory.
+ */
+#define PAIRS(T, V)                                                                                 \
+    static int F(pairs_##T)(int gradient, int m, int k, const int *pptr, const int *pidx,          \
+                            const T *pval, const T *b, long ldb, T *c, long ldc, int j0, int j1,    \
+                            T alpha, T beta) {                                                      \
+        const int W = NVEC * (int)(sizeof(V) / sizeof(T));                                          \
+        const int L = W / NVEC;                                                                     \
+        T *pack = aligned_alloc(64, ((size_t)m + 1) * W * sizeof(T));                               \
+        if (pack == NULL) return -1;                                                                \
+        int j = j0;                                                                                 \
+        if (gradient) {                                                                             \
+            for (; j + W <= j1; j += W) F(pg_blocks_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
+            for (; j + L <= j1; j += L) F(pg_vector_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
+            for (; j < j1; j++) F(pg_column_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack);        \
+        } else {                                                                                    \
+            for (; j + W <= j1; j += W) F(pf_blocks_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
+            for (; j + L <= j1; j += L) F(pf_vector_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
+            for (; j < j1; j++) F(pf_column_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack);        \
+        }                                                                                           \
+        free(pack);                                                                                 \
+        return 0;                                                                                   \
+    }
+
+PAIRS(float, F(vf))
+PAIRS(double, F(vd))
+
+/*
+ * The nonzeros among L numbers at x (column numbers from k) appended to sidx, sval; returns how
+ * many. With AVX-512 one compare and two compressions; otherwise branch-free, since a branch on
+ * "is this pixel zero" mispredicts at every ink edge. NaN counts as nonzero.
+ */
+#if VBYTES == 64
+INLINE int F(nonzeros_float)(const float *x, int k, int *sidx, float *sval) {
+    __m512 v = _mm512_loadu_ps(x);
+    __mmask16 m = _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_NEQ_UQ);
+    if (m == 0) return 0;
+    __m512i i = _mm512_add_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                 _mm512_set1_epi32(k));
+    _mm512_storeu_si512(sidx, _mm512_maskz_compress_epi32(m, i));
+    _mm512_storeu_ps(sval, _mm512_maskz_compress_ps(m, v));
+    return __builtin_popcount(m);
+}
+INLINE int F(nonzeros_double)(const double *x, int k, int *sidx, double *sval) {
+    __m512d v = _mm512_loadu_pd(x);
+    __mmask8 m = _mm512_cmp_pd_mask(v, _mm512_setzero_pd(), _CMP_NEQ_UQ);
+    if (m == 0) return 0;
+    __m256i i = _mm256_add_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(k));
+    _mm256_storeu_si256((__m256i *)sidx, _mm256_maskz_compress_epi32(m, i));
+    _mm512_storeu_pd(sval, _mm512_maskz_compress_pd(m, v));
+    return __builtin_popcount(m);
+}
+#else
+#define NONZEROS(T, V)                                                                              \
+    INLINE int F(nonzeros_##T)(const T *x, int k, int *sidx, T *sval) {                             \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        uint64_t bits = 0; /* all bits zero (+0.0 everywhere, a digit's blank margin): nothing */   \
+        for (int i = 0; i < L * (int)sizeof(T) / 8; i++) {                                          \
+            uint64_t w;                                                                             \
+            memcpy(&w, (const char *)x + 8 * i, 8);                                                 \
+            bits |= w;                                                                              \
+        }                                                                                           \
+        if (bits == 0) return 0;                                                                    \
+        int n = 0;                                                                                  \
+        for (int i = 0; i < L; i++) {                                                               \
+            sidx[n] = k + i;                                                                        \
+            sval[n] = x[i];                                                                         \
+            n += x[i] != 0;                                                                         \
+        }                                                                                           \
+        return n;                                                                                   \
+    }
+NONZEROS(float, F(vf))
+NONZEROS(double, F(vd))
+#undef NONZEROS
+#endif
+
+/*
+ * The nonzeros of a dense row-major rows x cols matrix (leading dimension ld) as CSR, a row at a
+ * time through scratch (sidx, sval: cols + 16 entries); see theta_sparse.c.
+ */
+#define INDEX(T, V)                                                                                 \
+    static jint F(index_##T)(const T *x, int rows, int cols, long ld, int *ptr, int *idx, T *val,  \
+                             int capacity, int *sidx, T *sval) {                                    \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        long nnz = 0;                                                                               \
+        ptr[0] = 0;                                                                                 \
+        for (int r = 0; r < rows; r++) {                                                            \
+            const T *xr = x + (long)r * ld;                                                         \
+            int n = 0;                                                                              \
+            int k = 0;                                                                              \
+            for (; k + L <= cols; k += L) n += F(nonzeros_##T)(xr + k, k, sidx + n, sval + n);      \
+            for (; k < cols; k++) {                                                                 \
+                sidx[n] = k;                                                                        \
+                sval[n] = xr[k];                                                                    \
+                n += xr[k] != 0;                                                                    \
+            }                                                                                       \
+            if (nnz + n <= capacity) {                                                              \
+                memcpy(idx + nnz, sidx, n * sizeof(int));                                           \
+                memcpy(val + nnz, sval, n * sizeof(T));                                             \
+            }                                                                                       \
+            nnz += n;                                                                               \
+            ptr[r + 1] = nnz > 0x7fffffffL ? 0x7fffffff : (int)nnz;                                 \
+        }                                                                                           \
+        return nnz > 0x7fffffffL ? -1 : (jint)nnz;                                                  \
+    }
+
+INDEX(float, F(vf))
+INDEX(double, F(vd))
+
+#undef BLOCK
+#undef TIMES
+#undef INDEX
+#undef PAIRS
+#undef PAIRS_FORWARD
+#undef PAIRS_GRADIENT
+#undef F
+#undef CAT
+#undef CAT2
