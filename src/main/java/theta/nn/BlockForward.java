@@ -5,14 +5,14 @@ import theta.math.SparseMatrix;
 import theta.math.Vec;
 
 /**
- * The forward pass of inference (no gradient) in three steps, with one hand-off each:
+ * The forward pass of inference (no gradient) in three steps:
  * <ol>
  * <li>the batch cut into parts of rows (one per thread, more for large batches), each part
  * filling its rows of the input (when the caller gives a filler), writing the first layer's bias
  * into them and indexing their nonzeros;
- * <li>the first layer's product, sliced by columns across all threads, each slice over every
- * part: each core reads only its share of W1 (784 x 400 floats), which stays in its own cache
- * (slicing by rows made each core read all 2.5 MB, and measured slower);
+ * <li>the first layer's product, part after part, each sliced by columns across all threads as
+ * in training: each core reads only its share of W1 (784 x 400 floats), which stays in its own
+ * cache (slicing by rows made each core read all 2.5 MB, and measured slower);
  * <li>the activations and the layers above, part by part on all threads.
  * </ol>
  * Nothing runs on one thread while the others wait (indexing a batch in one thread took about a
@@ -31,13 +31,6 @@ final class BlockForward {
     static final int MAX_ROWS = 256;
     /** Rows per part at least: below this a hand-off to another thread does not pay. */
     static final int MIN_ROWS = 16;
-    /** Column slices start on multiples of 16 floats (one cache line), as the products' own slices. */
-    private static final int COLUMN_ALIGN = 16;
-    /**
-     * A first layer of fewer dense multiply-adds runs in one thread: one image (784 x 800, about
-     * 30 us on the nonzeros) does not repay a hand-off of 10-20 us.
-     */
-    private static final double SPLIT_MULTIPLY_ADDS = 2e6;
 
     private BlockForward() {}
 
@@ -68,16 +61,12 @@ final class BlockForward {
         for (int p = 0; p < parts; p++) {
             ws.sparseInput &= sparse[p];
         }
-        // Column slices, each over all parts: one hand-off, and each thread reads only its columns of W1.
-        int slices = (double) m * arch.inputs() * h1 < SPLIT_MULTIPLY_ADDS ? 1 : Parallel.parts(h1, 4 * COLUMN_ALIGN);
-        Parallel.run(slices, s -> {
-            int j0 = Parallel.bound(h1, slices, s, COLUMN_ALIGN);
-            int j1 = Parallel.bound(h1, slices, s + 1, COLUMN_ALIGN);
-            for (int p = 0; p < parts; p++) {
-                products.forwardBlock(1, params, ws.input, Parallel.bound(m, parts, p, 1),
-                        Parallel.bound(m, parts, p + 1, 1), j0, j1, z1, sparse[p] ? index[p] : null);
-            }
-        });
+        // Part after part, each product sliced by columns across the threads by the products
+        // themselves: an index is not shared between threads (it builds its own views on first use).
+        for (int p = 0; p < parts; p++) {
+            products.forwardRows(1, params, ws.input, Parallel.bound(m, parts, p, 1), Parallel.bound(m, parts, p + 1, 1),
+                    z1, sparse[p] ? index[p] : null);
+        }
         if (layers == 1) {
             return;
         }

@@ -39,15 +39,10 @@ final class LayerProducts {
      * indexes (first layer, see {@link #sparseRows}), or dense when it is null.
      */
     void forwardRows(int l, Vec params, Vec in, int r0, int r1, Vec z, SparseMatrix sparse) {
-        forwardBlock(l, params, in, r0, r1, 0, arch.units(l), z, sparse);
-    }
-
-    /** The same for columns j0..j1 of Z_l only (from the same columns of W_l^T). */
-    void forwardBlock(int l, Vec params, Vec in, int r0, int r1, int j0, int j1, Vec z, SparseMatrix sparse) {
         int nin = arch.units(l - 1);
         int out = arch.units(l);
-        MatrixView wT = new MatrixView(params, layout.weights(l) + j0, nin, j1 - j0, Math.max(1, out));
-        MatrixView zl = new MatrixView(z, r0 * out + j0, r1 - r0, j1 - j0, Math.max(1, out));
+        MatrixView wT = MatrixView.of(params, layout.weights(l), nin, out);
+        MatrixView zl = new MatrixView(z, r0 * out, r1 - r0, out, Math.max(1, out));
         if (sparse != null) {
             gemm.sparse(false, sparse, 1, wT, 1, zl);
         } else {
