@@ -17,8 +17,14 @@ public final class Inputs {
     private float[][] rows = new float[0][];
     private double[][] exactRows = new double[0][];
 
+    /** One scratch row per thread for {@link #fillRows}. */
+    private final ThreadLocal<float[]> row;
+    private final ThreadLocal<double[]> exactRow;
+
     public Inputs(int features) {
         this.features = features;
+        row = ThreadLocal.withInitial(() -> new float[features]);
+        exactRow = ThreadLocal.withInitial(() -> new double[features]);
     }
 
     /** Rows 0..count of {@code input} = examples order[from..from+count) of {@code data} (order null: identity). */
@@ -47,6 +53,33 @@ public final class Inputs {
                 }
             }
         });
+    }
+
+    /**
+     * Rows r0..r1 of {@code input} = examples order[from+r0..from+r1) of {@code data} (order null:
+     * identity), in the calling thread: for a block of rows that a {@link
+     * theta.nn.Network#classify} part fills and then reads. Safe to call from several threads at
+     * once on disjoint rows.
+     */
+    public void fillRows(Dataset data, int[] order, int from, int r0, int r1, Vec input) {
+        int n = data.features();
+        if (n != features) {
+            throw new IllegalArgumentException(data.name() + " has " + n + " features, the network expects "
+                    + features);
+        }
+        boolean exact = input.precision() == Precision.F64;
+        for (int i = r0; i < r1; i++) {
+            int idx = order == null ? from + i : order[from + i];
+            if (exact) {
+                double[] scratch = exactRow.get();
+                data.copyRow(idx, scratch, 0);
+                input.copyFrom(scratch, 0, i * n, n);
+            } else {
+                float[] scratch = row.get();
+                data.copyRow(idx, scratch, 0);
+                input.copyFrom(scratch, 0, i * n, n);
+            }
+        }
     }
 
     private void grow(int parts, boolean exact) {

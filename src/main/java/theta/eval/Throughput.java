@@ -5,7 +5,6 @@ import java.util.Arrays;
 import theta.data.Dataset;
 import theta.data.Inputs;
 import theta.math.Vec;
-import theta.nn.Mode;
 import theta.nn.Network;
 import theta.nn.Workspace;
 
@@ -44,8 +43,8 @@ public final class Throughput {
             long t0 = System.nanoTime();
             for (int from = 0; from < data.size(); from += batch) {
                 int m = Math.min(batch, data.size() - from);
-                inputs.fill(data, null, from, m, ws.input());
-                net.forward(params, m, ws, Mode.eval());
+                int first = from;
+                net.classify(params, m, ws, (r0, r1) -> inputs.fillRows(data, null, first, r0, r1, ws.input()));
                 for (int i = 0; i < m; i++) {
                     predicted[from + i] = net.predicted(ws, i);
                 }
@@ -69,8 +68,8 @@ public final class Throughput {
         int[] predicted = new int[n];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            inputs.fill(data, null, i, 1, ws.input());
-            net.forward(params, 1, ws, Mode.eval());
+            int first = i;
+            net.classify(params, 1, ws, (r0, r1) -> inputs.fillRows(data, null, first, r0, r1, ws.input()));
             predicted[i] = net.predicted(ws, 0);
             micros[i] = (System.nanoTime() - t0) / 1e3;
         }

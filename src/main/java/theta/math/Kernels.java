@@ -47,16 +47,16 @@ final class Kernels {
         }
     }
 
-    static void fillRows(Vec row, int off, Vec y, int rows, int cols) {
+    static void fillRows(Vec row, int off, Vec y, int yOff, int rows, int cols) {
         Objects.checkFromIndexSize(off, cols, row.length());
-        Objects.checkFromIndexSize(0, Math.multiplyExact(rows, cols), y.length());
+        Objects.checkFromIndexSize(yOff, Math.multiplyExact(rows, cols), y.length());
         if (row instanceof Vec.F32 a && y instanceof Vec.F32 b) {
-            fillRows(a.buffer(), off, b.buffer(), rows, cols);
+            fillRows(a.buffer(), off, b.buffer(), yOff, rows, cols);
         } else if (row instanceof Vec.F64 a && y instanceof Vec.F64 b) {
-            fillRows(a.buffer(), off, b.buffer(), rows, cols);
+            fillRows(a.buffer(), off, b.buffer(), yOff, rows, cols);
         } else {
             for (int i = 0; i < rows; i++) {
-                y.copyFrom(row, off, i * cols, cols);
+                y.copyFrom(row, off, yOff + i * cols, cols);
             }
         }
     }
@@ -178,24 +178,24 @@ final class Kernels {
     }
 
     /** y[i * cols + j] = x[off + j]: the row is read once into a chunk, then bulk-copied per row. */
-    private static void fillRows(FloatBuffer x, int off, FloatBuffer y, int rows, int cols) {
+    private static void fillRows(FloatBuffer x, int off, FloatBuffer y, int yOff, int rows, int cols) {
         float[] a = FLOATS.get()[0];
         for (int c = 0; c < cols; c += CHUNK) {
             int n = Math.min(CHUNK, cols - c);
             x.get(off + c, a, 0, n);
             for (int i = 0; i < rows; i++) {
-                y.put(i * cols + c, a, 0, n);
+                y.put(yOff + i * cols + c, a, 0, n);
             }
         }
     }
 
-    private static void fillRows(DoubleBuffer x, int off, DoubleBuffer y, int rows, int cols) {
+    private static void fillRows(DoubleBuffer x, int off, DoubleBuffer y, int yOff, int rows, int cols) {
         double[] a = DOUBLES.get()[0];
         for (int c = 0; c < cols; c += CHUNK) {
             int n = Math.min(CHUNK, cols - c);
             x.get(off + c, a, 0, n);
             for (int i = 0; i < rows; i++) {
-                y.put(i * cols + c, a, 0, n);
+                y.put(yOff + i * cols + c, a, 0, n);
             }
         }
     }

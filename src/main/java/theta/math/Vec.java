@@ -140,7 +140,12 @@ public abstract sealed class Vec permits Vec.F64, Vec.F32 {
      * row[rowOff + j] for i in [0, rows), j in [0, cols) (a bias broadcast over a batch).
      */
     public void fillRows(Vec row, int rowOff, int rows, int cols) {
-        Kernels.fillRows(row, rowOff, this, rows, cols);
+        Kernels.fillRows(row, rowOff, this, 0, rows, cols);
+    }
+
+    /** The same from row {@code firstRow} of this on: rows firstRow..firstRow+rows get the row. */
+    public void fillRows(Vec row, int rowOff, int firstRow, int rows, int cols) {
+        Kernels.fillRows(row, rowOff, this, Math.multiplyExact(firstRow, cols), rows, cols);
     }
 
     /** this[i] = 0 where |this[i]| &lt; tiny, for i in [from, to) (the rest, and NaN, unchanged). */

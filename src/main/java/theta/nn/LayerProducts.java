@@ -27,15 +27,26 @@ final class LayerProducts {
 
     /** Z_l (m x units) += in (m x inputs) * W_l^T (inputs x units). */
     void forward(int l, Vec params, Vec in, int m, Vec z, Workspace ws) {
+        boolean sparse = l == 1 && sparseRows(in, 0, m, ws.inputIndex());
+        if (l == 1) {
+            ws.sparseInput = sparse;
+        }
+        forwardRows(l, params, in, 0, m, z, sparse ? ws.inputIndex() : null);
+    }
+
+    /**
+     * Rows r0..r1 of Z_l += the same rows of in * W_l^T: on the nonzeros that {@code sparse}
+     * indexes (first layer, see {@link #sparseRows}), or dense when it is null.
+     */
+    void forwardRows(int l, Vec params, Vec in, int r0, int r1, Vec z, SparseMatrix sparse) {
         int nin = arch.units(l - 1);
         int out = arch.units(l);
-        MatrixView x = MatrixView.of(in, 0, m, nin);
         MatrixView wT = MatrixView.of(params, layout.weights(l), nin, out);
-        MatrixView zl = MatrixView.of(z, 0, m, out);
-        if (l == 1 && sparseInput(x, ws)) {
-            gemm.sparse(false, ws.inputIndex(), 1, wT, 1, zl);
+        MatrixView zl = new MatrixView(z, r0 * out, r1 - r0, out, Math.max(1, out));
+        if (sparse != null) {
+            gemm.sparse(false, sparse, 1, wT, 1, zl);
         } else {
-            gemm.gemm(1, x, false, wT, false, 1, zl);
+            gemm.gemm(1, new MatrixView(in, r0 * nin, r1 - r0, nin, Math.max(1, nin)), false, wT, false, 1, zl);
         }
     }
 
@@ -66,18 +77,17 @@ final class LayerProducts {
     }
 
     /**
-     * Whether the first layer multiplies only the nonzeros of this batch {@code x}: indexes them
-     * (the index is kept for the weight gradient) and compares the batch's density with the
-     * limit where the sparse products stop paying.
+     * Whether the first layer multiplies only the nonzeros of rows r0..r1 of its input {@code in}:
+     * indexes them into {@code index} (kept for the product, and for the weight gradient) and
+     * compares their density with the limit where the sparse products stop paying.
      */
-    private boolean sparseInput(MatrixView x, Workspace ws) {
-        ws.sparseInput = false;
+    boolean sparseRows(Vec in, int r0, int r1, SparseMatrix index) {
         if (inputProducts == InputProducts.DENSE
                 || inputProducts == InputProducts.AUTO && !SparseMatrix.nativeKernels()) {
             return false;
         }
-        SparseMatrix s = ws.inputIndex().index(x);
-        ws.sparseInput = inputProducts == InputProducts.SPARSE || s.density() <= SparseMatrix.DENSITY_LIMIT;
-        return ws.sparseInput;
+        int nin = arch.inputs();
+        SparseMatrix s = index.index(new MatrixView(in, r0 * nin, r1 - r0, nin, Math.max(1, nin)));
+        return inputProducts == InputProducts.SPARSE || s.density() <= SparseMatrix.DENSITY_LIMIT;
     }
 }

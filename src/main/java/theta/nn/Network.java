@@ -85,10 +85,28 @@ public final class Network {
     }
 
     /**
-     * Forward pass over the first m examples of {@code ws.input()}; the logits are left in
-     * {@link Workspace#logits()}.
+     * Forward pass over the first m examples of {@code ws.input()}, logits left in {@link
+     * Workspace#logits()}; in evaluation mode as {@link #classify} does it.
      */
     public void forward(Vec params, int m, Workspace ws, Mode mode) {
+        if (mode.training()) {
+            forwardWhole(params, m, ws, mode);
+        } else {
+            classify(params, m, ws, null);
+        }
+    }
+
+    /**
+     * Evaluation-mode forward pass by parts of rows ({@link BlockForward}); {@code fill}, when not
+     * null, first writes rows [from, to) of {@code ws.input()}, in the thread that then reads them.
+     */
+    public void classify(Vec params, int m, Workspace ws, Parallel.Range fill) {
+        check(params, m, ws);
+        BlockForward.run(this, products, params, m, ws, fill);
+    }
+
+    /** The whole batch layer after layer (each product sliced across threads), as training needs. */
+    private void forwardWhole(Vec params, int m, Workspace ws, Mode mode) {
         check(params, m, ws);
         Vec in = ws.input;
         if (mode.training() && mode.inputDropout() > 0) {
@@ -133,7 +151,11 @@ public final class Network {
         if (lambda < 0 || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("lambda must be >= 0, got " + lambda);
         }
-        forward(params, m, ws, mode);
+        if (grad == null) {
+            forward(params, m, ws, mode);
+        } else {
+            forwardWhole(params, m, ws, mode); // the backward pass reuses the whole batch's index
+        }
         int layers = arch.layers();
         int k = arch.outputs();
         Vec logits = ws.z[layers];

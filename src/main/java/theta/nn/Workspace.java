@@ -34,6 +34,10 @@ public final class Workspace {
     private SparseMatrix inputIndex;
     /** Whether the last forward pass multiplied only the input's nonzeros (the backward pass does too). */
     boolean sparseInput;
+    /** One index per part of an inference pass (see {@link BlockForward}), grown on first use. */
+    private SparseMatrix[] partIndexes = new SparseMatrix[0];
+    /** Whether each part of the last inference pass multiplied its nonzeros only. */
+    boolean[] partSparse = new boolean[0];
 
     public Workspace(Architecture arch, int capacity, Precision precision) {
         if (capacity < 1) {
@@ -79,6 +83,19 @@ public final class Workspace {
             inputIndex = new SparseMatrix(precision);
         }
         return inputIndex;
+    }
+
+    /** The indexes of the first {@code parts} parts of an inference pass. */
+    SparseMatrix[] partIndexes(int parts) {
+        if (partIndexes.length < parts) {
+            SparseMatrix[] p = java.util.Arrays.copyOf(partIndexes, parts);
+            for (int i = partIndexes.length; i < parts; i++) {
+                p[i] = new SparseMatrix(precision);
+            }
+            partIndexes = p;
+            partSparse = new boolean[parts];
+        }
+        return partIndexes;
     }
 
     /** Whether the last forward pass multiplied only the nonzeros of the input. */
