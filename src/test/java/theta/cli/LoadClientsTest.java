@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import theta.web.Predictor;
+import theta.web.TestPredictors;
 import theta.web.Server;
 
 /** The load test's clients: responses found in bytes however they arrive, and every phase kind against a real server. */
@@ -51,24 +51,11 @@ class LoadClientsTest {
 
     @Test
     void closedPacedAndNewConnectionPhasesCountEveryRequest() throws Exception {
-        Predictor flat = new Predictor() {
-            @Override
-            public double[] probabilities(float[] image784) {
-                double[] p = new double[10];
-                java.util.Arrays.fill(p, 0.1);
-                return p;
-            }
-
-            @Override
-            public int classes() {
-                return 10;
-            }
-
-            @Override
-            public Map<String, String> describe() {
-                return Map.of();
-            }
-        };
+        Predictor flat = TestPredictors.tenClasses(image784 -> {
+            double[] p = new double[10];
+            java.util.Arrays.fill(p, 0.1);
+            return p;
+        });
         StringBuilder json = new StringBuilder("{\"width\":4,\"height\":4,\"pixels\":[");
         for (int i = 0; i < 16; i++) {
             json.append(i == 0 ? "" : ",").append(i % 5 == 0 ? 255 : 0);

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,30 +24,16 @@ class BodyBudgetTest {
         byte[] body = ServerTest.json(40, 40, ServerTest.barImage(40, 40), 1).getBytes();
         CountDownLatch entered = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        Predictor slow = new Predictor() {
-            final FakePredictor fake = new FakePredictor();
-
-            @Override
-            public double[] probabilities(float[] image784) {
-                entered.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return fake.probabilities(image784);
+        FakePredictor fake = new FakePredictor();
+        Predictor slow = TestPredictors.tenClasses(image784 -> {
+            entered.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public int classes() {
-                return 10;
-            }
-
-            @Override
-            public Map<String, String> describe() {
-                return Map.of();
-            }
-        };
+            return fake.probabilities(image784);
+        });
         // Room for two bodies and a half: two requests being handled leave no room for a third.
         try (Server server = Server.start("127.0.0.1", 0, slow, body.length * 5L / 2)) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -235,22 +235,9 @@ class ServerTest {
 
     @Test
     void predictorFailureIs500WithoutDetails() throws Exception {
-        Predictor broken = new Predictor() {
-            @Override
-            public double[] probabilities(float[] image784) {
-                throw new IllegalStateException("secret internal detail");
-            }
-
-            @Override
-            public int classes() {
-                return 10;
-            }
-
-            @Override
-            public Map<String, String> describe() {
-                return Map.of();
-            }
-        };
+        Predictor broken = TestPredictors.tenClasses(image784 -> {
+            throw new IllegalStateException("secret internal detail");
+        });
         try (Server s = Server.start(0, broken)) {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(s.url() + "api/predict"))
                     .header("Content-Type", "application/json")
