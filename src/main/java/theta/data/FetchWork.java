@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import theta.InputException;
+import theta.io.ProcessGroup;
 
 /**
  * A fetch's temporary folder and the download program working in it, both gone after

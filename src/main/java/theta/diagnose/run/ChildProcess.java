@@ -9,10 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import theta.io.ProcessGroup;
+
 /**
  * Runs one interpreter process to its end or to a deadline. stdout and stderr go to files (no pipe
- * can fill up and stall the child); on timeout the whole process tree is killed, since an
- * interpreter may have started children of its own.
+ * can fill up and stall the child). The interpreter runs in a process group of its own
+ * ({@link ProcessGroup}); at its end, on timeout or on interrupt, every process it started is
+ * killed, also those re-parented to init after their parent exited.
  */
 final class ChildProcess {
     /** How a run ended: exit code (-1 after a timeout) and what it printed. */
@@ -26,27 +29,23 @@ final class ChildProcess {
     static Outcome run(List<String> command, Path workDir, Path logDir, Duration timeout) throws IOException {
         Path out = logDir.resolve("stdout.log");
         Path err = logDir.resolve("stderr.log");
-        Process p = new ProcessBuilder(command).directory(workDir.toFile())
+        ProcessGroup group = new ProcessGroup();
+        Process p = group.start(new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile()).redirectError(err.toFile()));
         try {
             boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // Also after a normal end: what the interpreter left running in the background is ended with it.
+            group.stop();
             if (!done) {
-                killTree(p.toHandle());
                 p.waitFor(5, TimeUnit.SECONDS);
             }
             return new Outcome(done ? p.exitValue() : -1, !done, read(out), read(err));
         } catch (InterruptedException e) {
-            killTree(p.toHandle());
+            group.stop();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + command.get(0));
         }
-    }
-
-    /** Children first, so none is re-parented and left running. */
-    private static void killTree(ProcessHandle h) {
-        h.descendants().forEach(ProcessHandle::destroyForcibly);
-        h.destroyForcibly();
     }
 
     private static java.io.File nullDevice() {

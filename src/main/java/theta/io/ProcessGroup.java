@@ -1,4 +1,4 @@
-package theta.data;
+package theta.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * therefore kills in rounds until no member is left, and {@link #start} refuses once it ran, so
  * a shutdown hook cannot race a child being started.
  */
-final class ProcessGroup {
+public final class ProcessGroup {
     private static final Path PROC = Path.of("/proc");
     private static final int MAX_ROUNDS = 200;
 
@@ -26,14 +26,15 @@ final class ProcessGroup {
 
     /**
      * Starts the command (in a new session when {@code setsid} is on PATH); null when
-     * {@link #stop()} already ran.
+     * {@link #stop()} already ran. A program that cannot be run is started unwrapped, so the
+     * caller gets Java's own IOException for it rather than setsid's exit status.
      */
-    synchronized Process start(ProcessBuilder pb) throws IOException {
+    public synchronized Process start(ProcessBuilder pb) throws IOException {
         if (stopped) {
             return null;
         }
         String setsid = onPath("setsid");
-        if (setsid != null && Files.isDirectory(PROC)) {
+        if (setsid != null && Files.isDirectory(PROC) && runnable(pb)) {
             // --wait: should setsid have to fork, it stays the child and waits, so the group is still found below it
             List<String> command = new ArrayList<>(List.of(setsid, "--wait"));
             command.addAll(pb.command());
@@ -44,7 +45,7 @@ final class ProcessGroup {
     }
 
     /** True once {@link #stop()} ran. */
-    synchronized boolean stopped() {
+    public synchronized boolean stopped() {
         return stopped;
     }
 
@@ -52,7 +53,7 @@ final class ProcessGroup {
      * Kills the child and every process in its group or below it, in rounds until none is alive
      * (zombies count as ended); refuses later starts. Safe to call from any thread, more than once.
      */
-    synchronized void stop() {
+    public synchronized void stop() {
         stopped = true;
         if (process == null) {
             return;
@@ -121,14 +122,27 @@ final class ProcessGroup {
         }
     }
 
+    /** True when the command's program is an executable file (a path is taken from the child's folder). */
+    private static boolean runnable(ProcessBuilder pb) {
+        String program = pb.command().get(0);
+        if (!program.contains("/")) {
+            return onPath(program) != null;
+        }
+        Path p = Path.of(program);
+        if (!p.isAbsolute() && pb.directory() != null) {
+            p = pb.directory().toPath().resolve(p);
+        }
+        return Files.isRegularFile(p) && Files.isExecutable(p);
+    }
+
     /** The program's path when it is an executable file in a PATH folder, else null. */
-    static String onPath(String program) {
+    public static String onPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;
         }
         for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+            if (!dir.isEmpty() && Files.isRegularFile(Path.of(dir, program)) && Files.isExecutable(Path.of(dir, program))) {
                 return Path.of(dir, program).toString();
             }
         }
