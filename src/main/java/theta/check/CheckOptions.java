@@ -13,16 +13,16 @@ package theta.check;
 public record CheckOptions(double eps, int order, int perBlock, long seed, double tolerance) {
     public CheckOptions {
         if (!(eps > 0 && eps < 1)) {
-            throw new IllegalArgumentException("eps must be in (0, 1), got " + eps);
+            throw new IllegalArgumentException("the central-difference step must be in (0, 1), got " + eps);
         }
         if (order != 2 && order != 4) {
-            throw new IllegalArgumentException("difference order must be 2 or 4, got " + order);
+            throw new IllegalArgumentException("the difference order must be 2 or 4, got " + order);
         }
         if (perBlock < 1) {
-            throw new IllegalArgumentException("entries per block must be >= 1, got " + perBlock);
+            throw new IllegalArgumentException("the entries checked per block must be >= 1, got " + perBlock);
         }
         if (!(tolerance > 0)) {
-            throw new IllegalArgumentException("tolerance must be > 0, got " + tolerance);
+            throw new IllegalArgumentException("the tolerance must be > 0, got " + tolerance);
         }
     }
 

@@ -82,6 +82,16 @@ public final class DataOptions {
     public Splits load(Consumer<String> log, int defaultValidation) {
         check();
         int validation = this.validation != null ? this.validation : defaultValidation;
+        try {
+            return split(log, validation);
+        } catch (Splits.ValidationSizeException e) {
+            String range = "0.." + (e.available() - 1) + " (" + e.training() + " has " + e.available() + " examples)";
+            throw usage(this.validation != null ? "--validation " + e.requested() + ": must be " + range
+                    : "--validation: the default " + e.requested() + " is too many; give --validation N, N in " + range);
+        }
+    }
+
+    private Splits split(Consumer<String> log, int validation) {
         if (train != null) {
             DataReading how = reading();
             Dataset full = DataFile.read(train, null, how);

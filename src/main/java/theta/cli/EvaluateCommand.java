@@ -57,7 +57,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (worst < 0) {
-            throw new IllegalArgumentException("--worst must be >= 0, got " + worst);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--worst " + worst + ": must be 0 or more");
         }
         Model model = ModelFile.read(modelFile);
         Splits splits = data.load(spec.commandLine().getErr()::println);

@@ -92,6 +92,21 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    /** CheckOptions checks these too; here each complaint names its option. */
+    private void checkOptions() {
+        require(eps > 0 && eps < 1, "--eps " + theta.math.Spec.format(eps) + ": must be in (0, 1)");
+        require(order == 2 || order == 4, "--order " + order + ": must be 2 or 4");
+        require(tolerance > 0, "--tolerance " + theta.math.Spec.format(tolerance) + ": must be > 0");
+        require(mnistTolerance > 0, "--mnist-tolerance " + theta.math.Spec.format(mnistTolerance) + ": must be > 0");
+        require(perBlock >= 1, "--per-block " + perBlock + ": must be 1 or more");
+    }
+
+    private void require(boolean ok, String message) {
+        if (!ok) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -99,6 +114,7 @@ public final class GradcheckCommand implements Callable<Integer> {
                 : activations.stream().map(Activations::parse).toList();
         List<Loss> losses = outputs == null ? List.of(Loss.values()) : outputs.stream().map(Loss::parse).toList();
         SimulatedBug simulated = SimulatedBug.parse(bug);
+        checkOptions();
         CheckOptions debugOpts = CheckOptions.defaults().withEps(eps).withOrder(order).withTolerance(tolerance);
         CheckOptions batchOpts = CheckOptions.defaults().withEps(eps).withOrder(order).withTolerance(mnistTolerance)
                 .withPerBlock(perBlock);

@@ -68,7 +68,7 @@ public final class Main implements Runnable {
     /**
      * The one-line error for a word where a command is expected and no command has that name, or
      * null. Checked before picocli parses, so that {@code theta nosuch --help} is an error too
-     * rather than the main usage.
+     * rather than the main usage, and {@code theta help nosuch} is one line rather than picocli's two.
      */
     static String unknownCommand(CommandLine cl, String[] args) {
         CommandLine current = cl;
@@ -80,6 +80,10 @@ public final class Main implements Runnable {
             if (sub == null) {
                 return "theta: " + arg + ": unknown command; commands of '" + current.getCommandName() + "': "
                         + String.join(", ", current.getSubcommands().keySet());
+            }
+            if (sub.getCommand() instanceof CommandLine.HelpCommand) {
+                // 'help NAME' names a command of this same level: check NAME here too
+                continue;
             }
             current = sub;
         }

@@ -43,7 +43,7 @@ record WeightsAndData(Network network, double[] parameters, double[] features, i
                                int limit, Activation activation, Loss output) throws IOException {
         Dataset data = DataFile.read(dataFile, labelFile, how);
         if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
+            throw new IllegalArgumentException("--limit " + limit + ": must be 0 or more (0: all)");
         }
         int m = limit > 0 ? Math.min(limit, data.size()) : data.size();
         LabelConvention convention = DataFile.labels(dataFile, how);

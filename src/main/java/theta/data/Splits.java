@@ -35,8 +35,7 @@ public record Splits(Dataset train, Dataset validation, Dataset test) {
      */
     public static Splits of(Dataset full, Dataset test, int validation) {
         if (validation < 0 || validation >= full.size()) {
-            throw new InputException("validation " + validation + ": must be 0.." + (full.size() - 1)
-                    + " (" + full.name() + " has " + full.size() + " examples)");
+            throw new ValidationSizeException(validation, full);
         }
         if (full.isBytes() != test.isBytes()) {
             // Gray levels 0..255 are scaled to 0..1; raw values are used as they are: mixing them
@@ -57,5 +56,38 @@ public record Splits(Dataset train, Dataset validation, Dataset test) {
 
     public boolean hasValidation() {
         return validation.size() > 0;
+    }
+
+    /**
+     * A validation size the training data cannot give, with the numbers, so that the CLI can name
+     * its option for it.
+     */
+    public static final class ValidationSizeException extends InputException {
+        private final int requested;
+        private final int available;
+        private final String training;
+
+        ValidationSizeException(int requested, Dataset full) {
+            super("validation size " + requested + " must be 0.." + (full.size() - 1) + " (" + full.name() + " has "
+                    + full.size() + " examples)");
+            this.requested = requested;
+            this.available = full.size();
+            this.training = full.name();
+        }
+
+        /** The name of the training data. */
+        public String training() {
+            return training;
+        }
+
+        /** The validation size asked for. */
+        public int requested() {
+            return requested;
+        }
+
+        /** Examples in the training data, validation included. */
+        public int available() {
+            return available;
+        }
     }
 }

@@ -103,7 +103,7 @@ class DataCommandTest {
     @Test
     void validationLargerThanTrainingIsBadInput() throws IOException {
         assertEquals(2, run("data", "info", "--data", idxFolder().toString()));
-        assertOneLineError("validation 10000: must be 0..5");
+        assertOneLineError("--validation: the default 10000 is too many; give --validation N, N in 0..5");
     }
 
     @Test

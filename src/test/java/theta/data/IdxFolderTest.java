@@ -64,7 +64,7 @@ class IdxFolderTest {
         assertFalse(none.hasValidation());
         InputException e = assertThrows(InputException.class,
                 () -> Splits.of(f.train("x train", LabelConvention.ZERO_BASED), f.test("x test", LabelConvention.ZERO_BASED), 5));
-        assertEquals("validation 5: must be 0..4 (x train has 5 examples)", e.getMessage());
+        assertEquals("validation size 5 must be 0..4 (x train has 5 examples)", e.getMessage());
     }
 
     @Test
