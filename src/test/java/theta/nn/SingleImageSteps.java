@@ -16,9 +16,10 @@ import theta.math.Vec;
 
 /**
  * Where one image's time goes in {@link Network#classify} for m = 1 (784-800-10 relu, float32, two
- * threads): each step of {@link BlockForward} timed alone over the test images, medians in
- * microseconds, next to the whole call. Not a test: run by hand with
- * {@code mvn -q -B test-compile exec:java}-free means, e.g. {@code java -cp target/classes:target/test-classes:$(cat cp) theta.nn.SingleImageSteps}.
+ * threads): each step of {@link BlockForward} timed alone over 2,000 test images, medians in
+ * microseconds, next to the whole call. Not a test (run by hand after {@code mvn -q -B
+ * test-compile}: {@code java -cp target/classes:target/test-classes:<dependencies>
+ * theta.nn.SingleImageSteps}); prints six rounds, the first ones still warming up.
  */
 public final class SingleImageSteps {
     private SingleImageSteps() {}
