@@ -111,7 +111,7 @@ final class LoadClients {
         AtomicInteger finished = new AtomicInteger(); // answered or failed to send
         BlockingQueue<LoadConnection> idle = new ArrayBlockingQueue<>(clients);
         Queue<LoadConnection> register = new ConcurrentLinkedQueue<>();
-        int[] sent = {0};
+        AtomicInteger sent = new AtomicInteger(); // requests written or tried, read by the selector thread
         long t0 = System.nanoTime();
         try (Selector selector = Selector.open()) {
             for (int c = 0; c < clients; c++) {
@@ -137,7 +137,7 @@ final class LoadClients {
                     }
                     c.start = due;
                     c.busy = true;
-                    sent[0]++;
+                    sent.incrementAndGet();
                     if (!c.write()) {
                         c.busy = false;
                         errors.incrementAndGet();
@@ -150,7 +150,7 @@ final class LoadClients {
             }, "load-pacer");
             pacer.start();
             int recorded = 0;
-            while (pacer.isAlive() || finished.get() < sent[0]) {
+            while (pacer.isAlive() || finished.get() < sent.get()) {
                 selector.select(50);
                 long now = System.nanoTime();
                 for (SelectionKey key : selector.selectedKeys()) {
