@@ -159,7 +159,14 @@ TIMES(double, F(vd))
             for (int q = q0; q < q1; q++) {                                                         \
                 const T x0 = pval[2 * q], x1 = pval[2 * q + 1];                                     \
                 T *cr = pack + (long)pidx[q] * N * L;                                               \
-                for (int t = 0; t < N; t++) *(V *)(cr + t * L) += x0 * w0[t] + x1 * w1[t];          \
+                /* two multiply-adds in a row on C, not (x0 w0 + x1 w1) added to it: 2 vector    \
+                   operations per vector instead of 3 */                                          \
+                for (int t = 0; t < N; t++) {                                                       \
+                    V s = *(V *)(cr + t * L);                                                       \
+                    s += x0 * w0[t];                                                                \
+                    s += x1 * w1[t];                                                                \
+                    *(V *)(cr + t * L) = s;                                                         \
+                }                                                                                   \
             }                                                                                       \
         }                                                                                           \
         for (int r = 0; r < m; r++)                                                                 \

@@ -125,6 +125,19 @@ public final class SparseMatrix {
         return precision;
     }
 
+    /**
+     * Builds now, in this thread, the index that a product with op(S) ({@code transposed}: S^T)
+     * will read, so that a product sliced across threads does not build it in one thread while the
+     * others wait.
+     */
+    public void prepareProduct(boolean transposed) {
+        if (nativeIndex && (transposed || rows <= PAIR_ROWS)) {
+            pairs();
+        } else {
+            csr(transposed);
+        }
+    }
+
     /** The CSR of op(S): by row, or for the transpose by column (built on first use after each index). */
     Csr csr(boolean transposed) {
         if (!transposed) {

@@ -2,6 +2,7 @@ package theta.nn;
 
 import theta.math.Parallel;
 import theta.math.SparseMatrix;
+import theta.math.Threads;
 import theta.math.Vec;
 
 /**
@@ -28,7 +29,12 @@ final class BlockForward {
      * still in the core's cache from its conversion (a batch of 10,000 in two parts would go
      * through main memory: 31 MB written, then read back).
      */
-    static final int MAX_ROWS = 256;
+    static final int PART_ROWS = 128;
+    /**
+     * Rows per thread from which each part goes through all layers in one thread ({@link
+     * #wholeParts}); below, the first layer's product is sliced by columns across the threads.
+     */
+    static final int WHOLE_PART_ROWS = 64;
     /** Rows per part at least: below this a hand-off to another thread does not pay. */
     static final int MIN_ROWS = 16;
 
@@ -40,46 +46,84 @@ final class BlockForward {
      * the input (from the thread that then indexes them).
      */
     static void run(Network net, LayerProducts products, Vec params, int m, Workspace ws, Parallel.Range fill) {
-        Architecture arch = net.architecture();
-        Layout layout = net.layout();
-        int layers = arch.layers();
-        int parts = Math.max(Parallel.parts(m, MIN_ROWS), (m + MAX_ROWS - 1) / MAX_ROWS);
+        int threads = Threads.get();
+        if (m >= threads * WHOLE_PART_ROWS && !"phases".equals(System.getProperty("theta.blockforward"))) {
+            wholeParts(net, products, params, m, ws, fill);
+        } else {
+            phases(net, products, params, m, ws, fill);
+        }
+    }
+
+    /** Every part through every layer in one thread, parts of at most {@link #PART_ROWS} rows. */
+    private static void wholeParts(Network net, LayerProducts products, Vec params, int m, Workspace ws,
+                                   Parallel.Range fill) {
+        int parts = Math.max(Threads.get(), (m + PART_ROWS - 1) / PART_ROWS);
         SparseMatrix[] index = ws.partIndexes(parts);
         boolean[] sparse = ws.partSparse;
-        Vec z1 = ws.z[1];
-        int h1 = arch.units(1);
         Parallel.run(parts, p -> {
             int r0 = Parallel.bound(m, parts, p, 1);
             int r1 = Parallel.bound(m, parts, p + 1, 1);
-            if (fill != null) {
-                fill.run(r0, r1);
-            }
-            z1.fillRows(params, layout.theta(1), r0, r1 - r0, h1);
-            sparse[p] = products.sparseRows(ws.input, r0, r1, index[p]);
+            sparse[p] = input(net, products, params, ws, fill, r0, r1, index[p]);
+            // A product started inside a part runs in this thread (Parallel does not nest).
+            products.forwardRows(1, params, ws.input, r0, r1, ws.z[1], sparse[p] ? index[p] : null);
+            above(net, products, params, ws, r0, r1);
         });
-        ws.sparseInput = true;
-        for (int p = 0; p < parts; p++) {
-            ws.sparseInput &= sparse[p];
+        ws.sparseInput = all(sparse, parts);
+    }
+
+    /** Rows r0..r1: filled (when fill is not null), Z1 = bias, nonzeros indexed; whether sparse. */
+    private static boolean input(Network net, LayerProducts products, Vec params, Workspace ws, Parallel.Range fill,
+                                 int r0, int r1, SparseMatrix index) {
+        if (fill != null) {
+            fill.run(r0, r1);
         }
+        int h1 = net.architecture().units(1);
+        ws.z[1].fillRows(params, net.layout().theta(1), r0, r1 - r0, h1);
+        return products.sparseRows(ws.input, r0, r1, index);
+    }
+
+    /** Rows r0..r1 from Z1 to the logits: activations, then the layers above. */
+    private static void above(Network net, LayerProducts products, Vec params, Workspace ws, int r0, int r1) {
+        Architecture arch = net.architecture();
+        for (int l = 1; l < arch.layers(); l++) {
+            int units = arch.units(l);
+            net.activation(params, l).f(ws.z[l], ws.a[l], r0 * units, r1 * units);
+            int out = arch.units(l + 1);
+            ws.z[l + 1].fillRows(params, net.layout().theta(l + 1), r0, r1 - r0, out);
+            products.forwardRows(l + 1, params, ws.a[l], r0, r1, ws.z[l + 1], null);
+        }
+    }
+
+    private static boolean all(boolean[] sparse, int parts) {
+        boolean all = true;
+        for (int p = 0; p < parts; p++) {
+            all &= sparse[p];
+        }
+        return all;
+    }
+
+    /** Small batches: the input by parts, then each part's product sliced by columns, then the rest. */
+    private static void phases(Network net, LayerProducts products, Vec params, int m, Workspace ws,
+                               Parallel.Range fill) {
+        int parts = Math.max(Parallel.parts(m, MIN_ROWS), (m + PART_ROWS - 1) / PART_ROWS);
+        SparseMatrix[] index = ws.partIndexes(parts);
+        boolean[] sparse = ws.partSparse;
+        Parallel.run(parts, p -> {
+            int r0 = Parallel.bound(m, parts, p, 1);
+            int r1 = Parallel.bound(m, parts, p + 1, 1);
+            sparse[p] = input(net, products, params, ws, fill, r0, r1, index[p]);
+            if (sparse[p]) {
+                index[p].prepareProduct(false);
+            }
+        });
+        ws.sparseInput = all(sparse, parts);
         // Part after part, each product sliced by columns across the threads by the products
         // themselves: an index is not shared between threads (it builds its own views on first use).
         for (int p = 0; p < parts; p++) {
             products.forwardRows(1, params, ws.input, Parallel.bound(m, parts, p, 1), Parallel.bound(m, parts, p + 1, 1),
-                    z1, sparse[p] ? index[p] : null);
+                    ws.z[1], sparse[p] ? index[p] : null);
         }
-        if (layers == 1) {
-            return;
-        }
-        Parallel.run(parts, p -> {
-            int r0 = Parallel.bound(m, parts, p, 1);
-            int r1 = Parallel.bound(m, parts, p + 1, 1);
-            for (int l = 1; l < layers; l++) {
-                int units = arch.units(l);
-                net.activation(params, l).f(ws.z[l], ws.a[l], r0 * units, r1 * units);
-                int out = arch.units(l + 1);
-                ws.z[l + 1].fillRows(params, layout.theta(l + 1), r0, r1 - r0, out);
-                products.forwardRows(l + 1, params, ws.a[l], r0, r1, ws.z[l + 1], null);
-            }
-        });
+        Parallel.run(parts, p -> above(net, products, params, ws, Parallel.bound(m, parts, p, 1),
+                Parallel.bound(m, parts, p + 1, 1)));
     }
 }
