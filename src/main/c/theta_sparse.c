@@ -328,6 +328,37 @@ JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairs(JNIEnv *env, jclass c
                             (float *)(intptr_t)pval);
 }
 
+/* The output layer on a ReLU layer (theta_sparse_isa.h's relu_layer), by variant. */
+typedef int (*relu_float_fn)(int, const float *, long, int, const float *, long, const float *, float *, long, int);
+typedef int (*relu_double_fn)(int, const double *, long, int, const double *, long, const double *, double *, long,
+                              int);
+static const struct {
+    relu_float_fn relu_float;
+    relu_double_fn relu_double;
+} RELU_VARIANTS[] = {
+    {relu_layer_float_base, relu_layer_double_base},
+#ifdef X86
+    {relu_layer_float_avx2, relu_layer_double_avx2},
+    {relu_layer_float_avx512, relu_layer_double_avx512},
+#endif
+};
+
+/*
+ * C (rows x out, leading dimension ldc) = 1 bias^T + max(Z, 0) * W^T for Z rows x h (ldz) and W^T
+ * h x out (ldw). Returns 0, or -1 out of memory.
+ */
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_reluLayer(JNIEnv *env, jclass cls, jint isa, jboolean f64,
+        jint rows, jlong z, jint ldz, jint h, jlong w, jint ldw, jlong bias, jlong c, jint ldc, jint out) {
+    (void)env; (void)cls;
+    int v = variant(isa);
+    if (f64) {
+        return RELU_VARIANTS[v].relu_double(rows, (const double *)(intptr_t)z, ldz, h, (const double *)(intptr_t)w,
+                                            ldw, (const double *)(intptr_t)bias, (double *)(intptr_t)c, ldc, out);
+    }
+    return RELU_VARIANTS[v].relu_float(rows, (const float *)(intptr_t)z, ldz, h, (const float *)(intptr_t)w, ldw,
+                                       (const float *)(intptr_t)bias, (float *)(intptr_t)c, ldc, out);
+}
+
 /* The best variant this CPU runs (0 plain x86-64, 1 AVX2+FMA, 2 AVX-512). */
 JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_best(JNIEnv *env, jclass cls) {
     (void)env; (void)cls;

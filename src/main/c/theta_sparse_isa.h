@@ -339,12 +339,82 @@ NONZEROS(double, F(vd))
 INDEX(float, F(vf))
 INDEX(double, F(vd))
 
+/*
+ * The output layer of inference on a ReLU layer, for rows of C (NB of its columns from o):
+ * C[r, o..o+NB) = bias + sum over k of max(Z[r, k], 0) * W^T[k, o..o+NB), with W (out x h, the
+ * transpose of what the network stores, zero-padded to hp columns) read a vector of k at a
+ * time. Two rows share each loaded vector of W; each output of each row sums in its own vector,
+ * added across lanes at the end. NaN in Z stays NaN, as the Java ReLU keeps it.
+ */
+#define RELU_ROWS(NAME, T, V, VU, VI, NB)                                                           \
+    INLINE void F(NAME)(int r, int two, const T *z, long ldz, int h, const T *wt, long hp,            \
+                        const T *bias, T *c, long ldc, int o) {                                     \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        V acc[2][NB];                                                                               \
+        for (int t = 0; t < NB; t++) acc[0][t] = acc[1][t] = (V){0};                                \
+        const T *z0 = z + (long)r * ldz, *z1 = z0 + (two ? ldz : 0);                                \
+        int k = 0;                                                                                  \
+        for (; k + L <= h; k += L) {                                                                \
+            V a0 = *(const VU *)(z0 + k), a1 = *(const VU *)(z1 + k);                               \
+            a0 = (V)((VI)a0 & ((VI)(a0 > 0) | (VI)(a0 != a0)));                                     \
+            a1 = (V)((VI)a1 & ((VI)(a1 > 0) | (VI)(a1 != a1)));                                     \
+            for (int t = 0; t < NB; t++) {                                                          \
+                const V y = *(const V *)(wt + (long)(o + t) * hp + k);                              \
+                acc[0][t] += a0 * y;                                                                \
+                acc[1][t] += a1 * y;                                                                \
+            }                                                                                       \
+        }                                                                                           \
+        for (int q = 0; q < 1 + two; q++) {                                                         \
+            const T *zr = q ? z1 : z0;                                                              \
+            for (int t = 0; t < NB; t++) {                                                          \
+                T s = 0;                                                                            \
+                for (int i = 0; i < L; i++) s += acc[q][t][i];                                      \
+                for (int kk = k; kk < h; kk++) {                                                    \
+                    const T x = zr[kk] > 0 || zr[kk] != zr[kk] ? zr[kk] : 0;                        \
+                    s += x * wt[(long)(o + t) * hp + kk];                                           \
+                }                                                                                   \
+                c[(long)(r + q) * ldc + o + t] = bias[o + t] + s;                                   \
+            }                                                                                       \
+        }                                                                                           \
+    }
+
+/* C (rows x out) = 1 bias^T + max(Z, 0) * W^T, W^T (h x out) as the network stores it. Returns 0, or -1 out of memory. */
+#define RELU_LAYER(T, V, VU, VI)                                                                    \
+    RELU_ROWS(relu_rows10_##T, T, V, VU, VI, 10)                                                    \
+    RELU_ROWS(relu_rows4_##T, T, V, VU, VI, 4)                                                      \
+    RELU_ROWS(relu_rows1_##T, T, V, VU, VI, 1)                                                      \
+    static int F(relu_layer_##T)(int rows, const T *z, long ldz, int h, const T *w, long ldw, const T *bias, \
+                                 T *c, long ldc, int out) {                                         \
+        const int L = sizeof(V) / sizeof(T);                                                        \
+        const long hp = (h + L - 1) / L * L;                                                        \
+        T *wt = aligned_alloc(64, ((size_t)out * hp + L) * sizeof(T));                              \
+        if (wt == NULL) return -1;                                                                  \
+        for (int o = 0; o < out; o++)                                                               \
+            for (long k = 0; k < hp; k++) wt[o * hp + k] = k < h ? w[k * ldw + o] : 0;              \
+        for (int r = 0; r < rows; r += 2) {                                                         \
+            const int two = r + 1 < rows;                                                           \
+            int o = 0;                                                                              \
+            for (; o + 10 <= out; o += 10) F(relu_rows10_##T)(r, two, z, ldz, h, wt, hp, bias, c, ldc, o); \
+            for (; o + 4 <= out; o += 4) F(relu_rows4_##T)(r, two, z, ldz, h, wt, hp, bias, c, ldc, o);   \
+            for (; o < out; o++) F(relu_rows1_##T)(r, two, z, ldz, h, wt, hp, bias, c, ldc, o);           \
+        }                                                                                           \
+        free(wt);                                                                                   \
+        return 0;                                                                                   \
+    }
+
+typedef int F(vi) __attribute__((vector_size(VBYTES)));
+typedef long long F(vl) __attribute__((vector_size(VBYTES)));
+RELU_LAYER(float, F(vf), F(vfu), F(vi))
+RELU_LAYER(double, F(vd), F(vdu), F(vl))
+
 #undef BLOCK
 #undef TIMES
 #undef INDEX
 #undef PAIRS
 #undef PAIRS_FORWARD
 #undef PAIRS_GRADIENT
+#undef RELU_ROWS
+#undef RELU_LAYER
 #undef F
 #undef CAT
 #undef CAT2

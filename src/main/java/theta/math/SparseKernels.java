@@ -148,6 +148,14 @@ final class SparseKernels {
     static native void transpose(boolean f64, int rows, int cols, long ptr, long idx, long val, long tptr,
                                  long tidx, long tval);
 
+    /**
+     * C (rows x out, leading dimension ldc) = 1 bias^T + max(Z, 0) * W^T for Z rows x h (ldz) and
+     * W^T h x out (ldw), with kernel variant {@code isa} (see {@link ReluOutput}). Returns 0, or -1
+     * when the kernel's scratch memory could not be allocated.
+     */
+    static native int reluLayer(int isa, boolean f64, int rows, long z, int ldz, int h, long w, int ldw, long bias,
+                                long c, int ldc, int out);
+
     /** The best variant this CPU runs: 0 plain x86-64, 1 AVX2+FMA, 2 AVX-512. */
     private static native int best();
 }

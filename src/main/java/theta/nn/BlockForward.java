@@ -1,6 +1,10 @@
 package theta.nn;
 
+import theta.activation.Activation;
+import theta.activation.Activations;
+import theta.math.MatrixView;
 import theta.math.Parallel;
+import theta.math.ReluOutput;
 import theta.math.SparseMatrix;
 import theta.math.Threads;
 import theta.math.Vec;
@@ -87,11 +91,24 @@ final class BlockForward {
         Architecture arch = net.architecture();
         for (int l = 1; l < arch.layers(); l++) {
             int units = arch.units(l);
-            net.activation(params, l).f(ws.z[l], ws.a[l], r0 * units, r1 * units);
+            Activation g = net.activation(params, l);
             int out = arch.units(l + 1);
+            if (l + 1 == arch.layers() && fusedRelu(g)) {
+                // The logits straight from Z: inference does not keep the last hidden activations.
+                ReluOutput.apply(new MatrixView(ws.z[l], r0 * units, r1 - r0, units, Math.max(1, units)),
+                        MatrixView.of(params, net.layout().weights(l + 1), units, out), params,
+                        net.layout().theta(l + 1), new MatrixView(ws.z[l + 1], r0 * out, r1 - r0, out, Math.max(1, out)));
+                return;
+            }
+            g.f(ws.z[l], ws.a[l], r0 * units, r1 * units);
             ws.z[l + 1].fillRows(params, net.layout().theta(l + 1), r0, r1 - r0, out);
             products.forwardRows(l + 1, params, ws.a[l], r0, r1, ws.z[l + 1], null);
         }
+    }
+
+    /** Whether the layer above an activation g can take the fused native ReLU pass ({@link ReluOutput}). */
+    static boolean fusedRelu(Activation g) {
+        return ReluOutput.available() && Activations.isBuiltin(g) && g.spec().equals("relu");
     }
 
     private static boolean all(boolean[] sparse, int parts) {

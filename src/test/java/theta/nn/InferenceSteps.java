@@ -14,6 +14,7 @@ import theta.math.ArgMax;
 import theta.math.Gemm;
 import theta.math.MatrixView;
 import theta.math.Precision;
+import theta.math.ReluOutput;
 import theta.math.SparseBench;
 import theta.math.SparseMatrix;
 import theta.math.Threads;
@@ -33,6 +34,9 @@ import theta.math.Vec;
 public final class InferenceSteps {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] NAMES = {"fill", "bias", "index", "pairs", "layer1", "relu", "layer2", "argmax"};
+
+    /** The output layer as inference runs it: ReLU and the product in one native pass (unless -Dfused=false). */
+    private static final boolean FUSED = ReluOutput.available() && !"false".equals(System.getProperty("fused"));
 
     private InferenceSteps() {}
 
@@ -113,8 +117,17 @@ public final class InferenceSteps {
             case 2 -> index.index(new MatrixView(ws.input, r0 * 784, r1 - r0, 784, 784));
             case 3 -> SparseBench.pairs(index);
             case 4 -> blas.sparse(false, index, 1, w1, 1, new MatrixView(ws.z[1], r0 * 800, r1 - r0, 800, 800));
-            case 5 -> net.activation(params, 1).f(ws.z[1], ws.a[1], r0 * 800, r1 * 800);
+            case 5 -> {
+                if (!FUSED) {
+                    net.activation(params, 1).f(ws.z[1], ws.a[1], r0 * 800, r1 * 800);
+                }
+            }
             case 6 -> {
+                if (FUSED) {
+                    ReluOutput.apply(new MatrixView(ws.z[1], r0 * 800, r1 - r0, 800, 800), w2, params,
+                            net.layout().theta(2), new MatrixView(ws.z[2], r0 * 10, r1 - r0, 10, 10));
+                    break;
+                }
                 ws.z[2].fillRows(params, net.layout().theta(2), r0, r1 - r0, 10);
                 blas.gemm(1, new MatrixView(ws.a[1], r0 * 800, r1 - r0, 800, 800), false, w2, false, 1,
                         new MatrixView(ws.z[2], r0 * 10, r1 - r0, 10, 10));
