@@ -144,6 +144,14 @@ final class SparseKernels {
     static native int pairs(boolean f64, int rows, int cols, long ptr, long idx, long val, long pptr, long pidx,
                             long pval);
 
+    /**
+     * What {@link #pairs} gives, built from the CSR and the dense rows x cols matrix x (leading
+     * dimension ld) that it indexes, unchanged since; both values of each entry are read from x.
+     * Returns the number of entries, or -2 out of memory.
+     */
+    static native int densePairs(boolean f64, int rows, int cols, long ptr, long idx, long x, int ld, long pptr,
+                                 long pidx, long pval);
+
     /** The transpose of a rows x cols CSR matrix as CSR (tptr has cols + 1 entries). */
     static native void transpose(boolean f64, int rows, int cols, long ptr, long idx, long val, long tptr,
                                  long tidx, long tval);

@@ -138,6 +138,35 @@ public final class SparseMatrix {
         }
     }
 
+    /**
+     * Builds now the index by pairs of columns that a forward product (S times B, of at most
+     * {@link #PAIR_ROWS} rows) reads, from {@code a}: the matrix this last indexed, unchanged since
+     * (its values are read again). Faster than building it from the index alone; the same entries
+     * in the same order. Otherwise as {@link #prepareProduct}{@code (false)}.
+     */
+    public void prepareForward(MatrixView a) {
+        if (a.rows() != rows || a.cols() != cols || a.precision() != precision) {
+            throw new IllegalArgumentException("sparse index: " + a.rows() + "x" + a.cols() + " " + a.precision()
+                    + " matrix is not the " + rows + "x" + cols + " " + precision + " one indexed");
+        }
+        if (!nativeIndex || rows > PAIR_ROWS) {
+            prepareProduct(false);
+            return;
+        }
+        byPair.ensureRows((cols + 1) / 2);
+        byPair.ensureCapacity(nonzeros);
+        long x = a.vec().address() + (long) a.offset() * precision.bytes();
+        int n = SparseKernels.densePairs(precision == Precision.F64, rows, cols, byRow.ptrAddress(), byRow.idxAddress(),
+                x, a.ld(), byPair.ptrAddress(), byPair.idxAddress(), byPair.valAddress());
+        Reference.reachabilityFence(a);
+        Reference.reachabilityFence(byRow);
+        Reference.reachabilityFence(byPair);
+        if (n < 0) {
+            throw new IllegalStateException("sparse index: out of memory");
+        }
+        byPairCurrent = true;
+    }
+
     /** The CSR of op(S): by row, or for the transpose by column (built on first use after each index). */
     Csr csr(boolean transposed) {
         if (!transposed) {

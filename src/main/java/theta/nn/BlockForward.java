@@ -10,18 +10,24 @@ import theta.math.Threads;
 import theta.math.Vec;
 
 /**
- * The forward pass of inference (no gradient) in three steps:
- * <ol>
- * <li>the batch cut into parts of rows (one per thread, more for large batches), each part
- * filling its rows of the input (when the caller gives a filler), writing the first layer's bias
- * into them and indexing their nonzeros;
- * <li>the first layer's product, part after part, each sliced by columns across all threads as
- * in training: each core reads only its share of W1 (784 x 400 floats), which stays in its own
- * cache (slicing by rows made each core read all 2.5 MB, and measured slower);
- * <li>the activations and the layers above, part by part on all threads.
- * </ol>
- * Nothing runs on one thread while the others wait (indexing a batch in one thread took about a
- * tenth of the time of a batch of 128).
+ * The forward pass of inference (no gradient), by parts of at most {@link #PART_ROWS} rows. Each
+ * part fills its rows of the input (when the caller gives a filler), writes the first layer's bias
+ * into them, indexes their nonzeros and their pixel pairs in the thread that runs it, while they
+ * are in that core's cache. Then:
+ * <ul>
+ * <li>batches of at least {@link #WHOLE_PART_ROWS} rows per thread ({@link #wholeParts}): each
+ * part goes on through every layer in the same thread, and the threads take parts until none are
+ * left: one hand-off per batch, nothing of a part leaves the cache, and a thread that the OS
+ * delays takes fewer parts. At batch 10,000 the whole batch used to go through each step in turn,
+ * 31 MB of input and 32 MB of pre-activations through main memory between the steps, with a
+ * hand-off per part and step; each core now reads all of W1 (2.5 MB) per part, which the
+ * prefetching pair kernel hides (one thread: the first layer's product over 400 of the 800
+ * columns took half the time of all 800);
+ * <li>smaller batches ({@link #phases}): the first layer's product part after part, each sliced by
+ * columns across the threads as in training (each core reads only its half of W1), then the
+ * layers above part by part on all threads.
+ * </ul>
+ * ReLU and the output layer run as one native pass ({@link ReluOutput}) where they can.
  *
  * <p>Each example's row of the result depends only on that example, so the parts give what the
  * whole batch does (training, which keeps one index for the weight gradient, takes the whole batch
@@ -29,9 +35,9 @@ import theta.math.Vec;
  */
 final class BlockForward {
     /**
-     * Rows per part at most: a part's input (256 x 784 floats, 0.8 MB) is indexed while it is
-     * still in the core's cache from its conversion (a batch of 10,000 in two parts would go
-     * through main memory: 31 MB written, then read back).
+     * Rows per part at most: a part's input (128 x 784 floats, 0.4 MB) is indexed while it is
+     * still in the core's cache from its conversion, and the pair kernel's block of pre-activations
+     * (128 rows x 64 columns, 32 KB) stays in the first-level cache (256 rows overflowed it).
      */
     static final int PART_ROWS = 128;
     /**
@@ -51,7 +57,7 @@ final class BlockForward {
      */
     static void run(Network net, LayerProducts products, Vec params, int m, Workspace ws, Parallel.Range fill) {
         int threads = Threads.get();
-        if (m >= threads * WHOLE_PART_ROWS && !"phases".equals(System.getProperty("theta.blockforward"))) {
+        if (m >= threads * WHOLE_PART_ROWS) {
             wholeParts(net, products, params, m, ws, fill);
         } else {
             phases(net, products, params, m, ws, fill);
@@ -75,7 +81,10 @@ final class BlockForward {
         ws.sparseInput = all(sparse, parts);
     }
 
-    /** Rows r0..r1: filled (when fill is not null), Z1 = bias, nonzeros indexed; whether sparse. */
+    /**
+     * Rows r0..r1: filled (when fill is not null), Z1 = bias, nonzeros indexed (and by pairs for
+     * the product); whether sparse.
+     */
     private static boolean input(Network net, LayerProducts products, Vec params, Workspace ws, Parallel.Range fill,
                                  int r0, int r1, SparseMatrix index) {
         if (fill != null) {
@@ -83,7 +92,11 @@ final class BlockForward {
         }
         int h1 = net.architecture().units(1);
         ws.z[1].fillRows(params, net.layout().theta(1), r0, r1 - r0, h1);
-        return products.sparseRows(ws.input, r0, r1, index);
+        boolean sparse = products.sparseRows(ws.input, r0, r1, index);
+        if (sparse) {
+            products.prepareForward(ws.input, r0, r1, index);
+        }
+        return sparse;
     }
 
     /** Rows r0..r1 from Z1 to the logits: activations, then the layers above. */
@@ -129,9 +142,6 @@ final class BlockForward {
             int r0 = Parallel.bound(m, parts, p, 1);
             int r1 = Parallel.bound(m, parts, p + 1, 1);
             sparse[p] = input(net, products, params, ws, fill, r0, r1, index[p]);
-            if (sparse[p]) {
-                index[p].prepareProduct(false);
-            }
         });
         ws.sparseInput = all(sparse, parts);
         // Part after part, each product sliced by columns across the threads by the products

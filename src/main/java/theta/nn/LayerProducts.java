@@ -77,6 +77,15 @@ final class LayerProducts {
     }
 
     /**
+     * After {@link #sparseRows} said yes for rows r0..r1 of {@code in}, builds what their forward
+     * product reads, from the rows themselves (see {@link SparseMatrix#prepareForward}).
+     */
+    void prepareForward(Vec in, int r0, int r1, SparseMatrix index) {
+        int nin = arch.inputs();
+        index.prepareForward(new MatrixView(in, r0 * nin, r1 - r0, nin, Math.max(1, nin)));
+    }
+
+    /**
      * Whether the first layer multiplies only the nonzeros of rows r0..r1 of its input {@code in}:
      * indexes them into {@code index} (kept for the product, and for the weight gradient) and
      * compares their density with the limit where the sparse products stop paying.

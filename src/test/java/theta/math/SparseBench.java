@@ -35,11 +35,6 @@ public final class SparseBench {
 
     private SparseBench() {}
 
-    /** Builds {@code s}'s index by pixel pairs now (for step timings outside this package). */
-    public static void pairs(SparseMatrix s) {
-        s.pairs();
-    }
-
     public static void main(String[] args) {
         Threads.set(1);
         int batches = args.length > 0 ? Integer.parseInt(args[0]) : 20;

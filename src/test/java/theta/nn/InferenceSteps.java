@@ -15,7 +15,6 @@ import theta.math.Gemm;
 import theta.math.MatrixView;
 import theta.math.Precision;
 import theta.math.ReluOutput;
-import theta.math.SparseBench;
 import theta.math.SparseMatrix;
 import theta.math.Threads;
 import theta.math.Vec;
@@ -115,7 +114,7 @@ public final class InferenceSteps {
             case 0 -> inputs.fillRows(test, null, first, r0, r1, ws.input);
             case 1 -> ws.z[1].fillRows(params, net.layout().theta(1), r0, r1 - r0, 800);
             case 2 -> index.index(new MatrixView(ws.input, r0 * 784, r1 - r0, 784, 784));
-            case 3 -> SparseBench.pairs(index);
+            case 3 -> index.prepareForward(new MatrixView(ws.input, r0 * 784, r1 - r0, 784, 784));
             case 4 -> blas.sparse(false, index, 1, w1, 1, new MatrixView(ws.z[1], r0 * 800, r1 - r0, 800, 800));
             case 5 -> {
                 if (!FUSED) {
