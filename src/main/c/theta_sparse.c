@@ -414,6 +414,21 @@ JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_reluLayer(JNIEnv *env, jcla
                                        (const float *)(intptr_t)bias, (float *)(intptr_t)c, ldc, out);
 }
 
+/*
+ * n floats at dst = src[from..from+n) (unsigned) / 255, each the correctly rounded quotient (a
+ * vectorised division, not a multiplication by 1/255, which rounds differently for some values).
+ */
+JNIEXPORT void JNICALL Java_theta_math_SparseKernels_unitBytes(JNIEnv *env, jclass cls, jbyteArray src, jint from,
+        jint n, jlong dst) {
+    (void)cls;
+    unsigned char *s = (*env)->GetPrimitiveArrayCritical(env, src, NULL);
+    if (s == NULL) return; /* out of memory: the JVM has an exception pending */
+    float *d = (float *)(intptr_t)dst;
+    const unsigned char *u = s + from;
+    for (int i = 0; i < n; i++) d[i] = (float)u[i] / 255.0f;
+    (*env)->ReleasePrimitiveArrayCritical(env, src, s, JNI_ABORT);
+}
+
 /* The best variant this CPU runs (0 plain x86-64, 1 AVX2+FMA, 2 AVX-512). */
 JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_best(JNIEnv *env, jclass cls) {
     (void)env; (void)cls;

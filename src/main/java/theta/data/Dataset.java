@@ -3,6 +3,9 @@ package theta.data;
 import java.util.List;
 import java.util.Objects;
 
+import theta.math.UnitBytes;
+import theta.math.Vec;
+
 /**
  * Labelled examples (images), stored compactly and read-only.
  *
@@ -176,6 +179,23 @@ public final class Dataset {
             for (int j = 0; j < n; j++) {
                 dst[off + j] = (float) reals[base + j];
             }
+        }
+    }
+
+    /**
+     * dst[off ..) = the (scaled) features of examples i..i+count, one after the other, as {@link
+     * #copyRow(int, float[], int)} gives them; dst must be float32.
+     */
+    public void copyRows(int i, int count, Vec dst, int off) {
+        int n = features();
+        Objects.checkFromIndexSize(i, count, size);
+        if (bytes != null) {
+            UnitBytes.toFloats(bytes, (start + i) * n, count * n, dst, off);
+            return;
+        }
+        Objects.checkFromIndexSize(off, count * n, dst.length());
+        for (int k = 0; k < count * n; k++) {
+            dst.set(off + k, (float) reals[(start + i) * n + k]);
         }
     }
 

@@ -17,13 +17,11 @@ public final class Inputs {
     private float[][] rows = new float[0][];
     private double[][] exactRows = new double[0][];
 
-    /** One scratch row per thread for {@link #fillRows}. */
-    private final ThreadLocal<float[]> row;
+    /** One scratch row per thread for {@link #fillRows} in float64. */
     private final ThreadLocal<double[]> exactRow;
 
     public Inputs(int features) {
         this.features = features;
-        row = ThreadLocal.withInitial(() -> new float[features]);
         exactRow = ThreadLocal.withInitial(() -> new double[features]);
     }
 
@@ -68,6 +66,10 @@ public final class Inputs {
                     + features);
         }
         boolean exact = input.precision() == Precision.F64;
+        if (!exact && order == null) {
+            data.copyRows(from + r0, r1 - r0, input, r0 * n); // consecutive examples: one conversion
+            return;
+        }
         for (int i = r0; i < r1; i++) {
             int idx = order == null ? from + i : order[from + i];
             if (exact) {
@@ -75,9 +77,7 @@ public final class Inputs {
                 data.copyRow(idx, scratch, 0);
                 input.copyFrom(scratch, 0, i * n, n);
             } else {
-                float[] scratch = row.get();
-                data.copyRow(idx, scratch, 0);
-                input.copyFrom(scratch, 0, i * n, n);
+                data.copyRows(idx, 1, input, i * n);
             }
         }
     }

@@ -164,6 +164,9 @@ final class SparseKernels {
     static native int reluLayer(int isa, boolean f64, int rows, long z, int ldz, int h, long w, int ldw, long bias,
                                 long c, int ldc, int out);
 
+    /** n floats at dst = (src[from..from+n) &amp; 0xFF) / 255f (see {@link UnitBytes}). */
+    static native void unitBytes(byte[] src, int from, int n, long dst);
+
     /** The best variant this CPU runs: 0 plain x86-64, 1 AVX2+FMA, 2 AVX-512. */
     private static native int best();
 }
