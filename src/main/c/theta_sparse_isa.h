@@ -156,11 +156,35 @@ TIMES(double, F(vd))
             const T *b0 = b + (long)(2 * i) * ldb + j;                                              \
             for (int t = 0; t < N; t++) w0[t] = alpha * *(const VU *)(b0 + t * L);                  \
             for (int t = 0; t < N; t++) w1[t] = 2 * i + 1 < k ? alpha * *(const VU *)(b0 + ldb + t * L) : (V){0}; \
-            for (int q = q0; q < q1; q++) {                                                         \
+            /* Two rows at a time (a pair's rows are distinct): their loads, multiply-adds and     \
+               stores interleave. On C, two multiply-adds in a row, not (x0 w0 + x1 w1) added to   \
+               it: 2 vector operations per vector instead of 3. */                                \
+            int q = q0;                                                                             \
+            for (; q + 2 <= q1; q += 2) {                                                           \
+                const T x0 = pval[2 * q], x1 = pval[2 * q + 1], y0 = pval[2 * q + 2], y1 = pval[2 * q + 3]; \
+                T *__restrict cr = pack + (long)pidx[q] * N * L;                                    \
+                T *__restrict cs = pack + (long)pidx[q + 1] * N * L;                                \
+                V s[N], u[N];                                                                       \
+                for (int t = 0; t < N; t++) {                                                       \
+                    s[t] = *(V *)(cr + t * L);                                                      \
+                    u[t] = *(V *)(cs + t * L);                                                      \
+                }                                                                                   \
+                for (int t = 0; t < N; t++) {                                                       \
+                    s[t] += x0 * w0[t];                                                             \
+                    u[t] += y0 * w0[t];                                                             \
+                }                                                                                   \
+                for (int t = 0; t < N; t++) {                                                       \
+                    s[t] += x1 * w1[t];                                                             \
+                    u[t] += y1 * w1[t];                                                             \
+                }                                                                                   \
+                for (int t = 0; t < N; t++) {                                                       \
+                    *(V *)(cr + t * L) = s[t];                                                      \
+                    *(V *)(cs + t * L) = u[t];                                                      \
+                }                                                                                   \
+            }                                                                                       \
+            for (; q < q1; q++) {                                                                   \
                 const T x0 = pval[2 * q], x1 = pval[2 * q + 1];                                     \
                 T *cr = pack + (long)pidx[q] * N * L;                                               \
-                /* two multiply-adds in a row on C, not (x0 w0 + x1 w1) added to it: 2 vector    \
-                   operations per vector instead of 3 */                                          \
                 for (int t = 0; t < N; t++) {                                                       \
                     V s = *(V *)(cr + t * L);                                                       \
                     s += x0 * w0[t];                                                                \
