@@ -45,6 +45,12 @@ final class BlockForward {
      * #wholeParts}); below, the first layer's product is sliced by columns across the threads.
      */
     static final int WHOLE_PART_ROWS = 64;
+    /**
+     * Rows from which the output layer of a ReLU network takes the fused pass ({@link ReluOutput}):
+     * it first transposes W (8,000 numbers for 800 x 10), which for a single image cost more than
+     * ReLU and sgemm (single-image latency went from 34 to 39-45 us p50 in {@code theta bench}).
+     */
+    static final int FUSED_MIN_ROWS = 16;
     /** Rows per part at least: below this a hand-off to another thread does not pay. */
     static final int MIN_ROWS = 16;
 
@@ -106,7 +112,7 @@ final class BlockForward {
             int units = arch.units(l);
             Activation g = net.activation(params, l);
             int out = arch.units(l + 1);
-            if (l + 1 == arch.layers() && fusedRelu(g)) {
+            if (l + 1 == arch.layers() && r1 - r0 >= FUSED_MIN_ROWS && fusedRelu(g)) {
                 // The logits straight from Z: inference does not keep the last hidden activations.
                 ReluOutput.apply(new MatrixView(ws.z[l], r0 * units, r1 - r0, units, Math.max(1, units)),
                         MatrixView.of(params, net.layout().weights(l + 1), units, out), params,
