@@ -144,6 +144,16 @@ final class SparseKernels {
     static native int pairs(boolean f64, int rows, int cols, long ptr, long idx, long val, long pptr, long pidx,
                             long pval);
 
+    /**
+     * The entries of a dense rows x cols matrix (leading dimension ld) by pairs of columns, as
+     * {@link #pairs} gives them from its index by rows, straight from the matrix
+     * (src/main/c/theta_train.c), with kernel variant {@code isa}; writes the entries only when
+     * capacity exceeds their count. Returns the number of nonzeros (entries: pptr[(cols + 1) / 2]),
+     * -1 over 2^31, -2 out of memory.
+     */
+    static native int densePairs(int isa, boolean f64, long x, int rows, int cols, int ld, long pptr, long pidx,
+                                 long pval, int capacity);
+
     /** The transpose of a rows x cols CSR matrix as CSR (tptr has cols + 1 entries). */
     static native void transpose(boolean f64, int rows, int cols, long ptr, long idx, long val, long tptr,
                                  long tidx, long tval);

@@ -37,6 +37,8 @@ public final class SparseMatrix {
     /** Index with the native kernels (false only in tests of the plain-Java twin). */
     private final boolean nativeIndex;
     private final Csr byRow;
+    /** Whether byRow holds the last matrix indexed ({@link #indexPairs} builds only the pairs). */
+    private boolean byRowCurrent = true;
     private final Csr byColumn;
     private boolean byColumnCurrent;
     /** The entries by pairs of columns, for the native kernels (two values per entry). */
@@ -82,6 +84,7 @@ public final class SparseMatrix {
         cols = a.cols();
         byColumnCurrent = false;
         byPairCurrent = false;
+        byRowCurrent = true;
         byRow.ensureRows(rows);
         if (nativeIndex) {
             long x = a.vec().address() + (long) a.offset() * precision.bytes();
@@ -100,6 +103,45 @@ public final class SparseMatrix {
         } else {
             nonzeros = byRow.fill(a);
         }
+        return this;
+    }
+
+    /**
+     * Indexes {@code a} for both first-layer products of a training step: when both go by pairs of
+     * columns (at most {@link #PAIR_ROWS} rows, native kernels), by pairs straight from the matrix,
+     * in about half the time of the index by rows and the pairs built from it (the products then
+     * need nothing else); otherwise as {@link #index(MatrixView)}. Returns this.
+     */
+    public SparseMatrix indexPairs(MatrixView a) {
+        return indexPairs(a, SparseKernels.DEFAULT);
+    }
+
+    /** {@link #indexPairs(MatrixView)} with the given variant of the native kernels. */
+    SparseMatrix indexPairs(MatrixView a, int variant) {
+        if (!nativeIndex || a.rows() > PAIR_ROWS || a.precision() != precision) {
+            return index(a, variant);
+        }
+        rows = a.rows();
+        cols = a.cols();
+        byRowCurrent = byColumnCurrent = false;
+        byPair.ensureRows((cols + 1) / 2);
+        long x = a.vec().address() + (long) a.offset() * precision.bytes();
+        int n = -1;
+        for (int pass = 0; pass < 2; pass++) { // a second time after growing the buffers, when needed
+            n = SparseKernels.densePairs(variant, precision == Precision.F64, x, rows, cols, a.ld(), byPair.ptrAddress(),
+                    byPair.idxAddress(), byPair.valAddress(), byPair.capacity());
+            int entries = byPair.start((cols + 1) / 2);
+            if (n < 0 || entries < byPair.capacity()) { // one slot to spare: see theta_train.c
+                break;
+            }
+            byPair.ensureCapacity(entries + 1);
+        }
+        Reference.reachabilityFence(a);
+        if (n < 0) {
+            throw new IllegalStateException("sparse index: " + (n == -1 ? "over 2^31 nonzeros" : "out of memory"));
+        }
+        nonzeros = n;
+        byPairCurrent = true;
         return this;
     }
 
@@ -127,6 +169,9 @@ public final class SparseMatrix {
 
     /** The CSR of op(S): by row, or for the transpose by column (built on first use after each index). */
     Csr csr(boolean transposed) {
+        if (!byRowCurrent) {
+            throw new IllegalStateException("sparse index: indexed by pairs of columns only (see indexPairs)");
+        }
         if (!transposed) {
             return byRow;
         }
