@@ -221,3 +221,46 @@ JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_densePairs(JNIEnv *env, jcl
     free(next);
     return n > 0x7fffffffL || pp[(cols + 1) / 2] == 0x7fffffff ? -1 : (jint)n;
 }
+
+/*
+ * Rows of unsigned bytes to floats in [0, 1] (theta.math.UnitBytes): dst[r * n + j] =
+ * bytes[starts[r] + j] / 255.0f, a correctly rounded division, so the numbers are the ones Java's
+ * v / 255f gives. The Java arrays are held (not copied) for the few microseconds this takes.
+ */
+#define TO_FLOATS(NAME)                                                                           \
+    static void NAME(const unsigned char *bytes, const int *starts, int count, int n, float *dst) { \
+        for (int r = 0; r < count; r++) {                                                         \
+            const unsigned char *s = bytes + starts[r];                                           \
+            float *d = dst + (long)r * n;                                                         \
+            for (int j = 0; j < n; j++) d[j] = (float)s[j] / 255.0f;                              \
+        }                                                                                         \
+    }
+#ifdef UPDATE_X86
+#pragma GCC push_options
+#pragma GCC target("arch=x86-64-v4")
+TO_FLOATS(to_floats_v4)
+#pragma GCC pop_options
+#pragma GCC push_options
+#pragma GCC target("arch=x86-64-v3")
+TO_FLOATS(to_floats_v3)
+#pragma GCC pop_options
+#endif
+TO_FLOATS(to_floats_base)
+
+JNIEXPORT void JNICALL Java_theta_math_UnitBytes_toFloats(JNIEnv *env, jclass cls, jint isa, jbyteArray bytes,
+        jintArray starts, jint count, jint n, jlong dst) {
+    (void)cls;
+    jbyte *b = (*env)->GetPrimitiveArrayCritical(env, bytes, NULL);
+    jint *s = b == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, starts, NULL);
+    if (s != NULL) {
+        const int v = chosen(isa);
+        float *d = (float *)(intptr_t)dst;
+#ifdef UPDATE_X86
+        if (v == 2) to_floats_v4((const unsigned char *)b, (const int *)s, count, n, d);
+        if (v == 1) to_floats_v3((const unsigned char *)b, (const int *)s, count, n, d);
+#endif
+        if (v == 0) to_floats_base((const unsigned char *)b, (const int *)s, count, n, d);
+        (*env)->ReleasePrimitiveArrayCritical(env, starts, s, JNI_ABORT);
+    }
+    if (b != NULL) (*env)->ReleasePrimitiveArrayCritical(env, bytes, b, JNI_ABORT);
+}

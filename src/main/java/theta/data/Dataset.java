@@ -3,6 +3,10 @@ package theta.data;
 import java.util.List;
 import java.util.Objects;
 
+import theta.math.Precision;
+import theta.math.UnitBytes;
+import theta.math.Vec;
+
 /**
  * Labelled examples (images), stored compactly and read-only.
  *
@@ -161,6 +165,24 @@ public final class Dataset {
             throw new IllegalStateException(name + ": pixels are raw values, not bytes");
         }
         return bytes[index(i, j)] & 0xFF;
+    }
+
+    /**
+     * Rows r of the float32 vector dst, from row {@code firstRow} on, = the scaled features of
+     * examples[r] for r in [0, count), as {@link #copyRow(int, float[], int)} gives them, converted
+     * natively ({@link UnitBytes}); returns false, having done nothing, where that does not apply
+     * (raw values, float64, no native library). {@code starts} is scratch of at least count entries.
+     */
+    public boolean copyRowsNative(int[] examples, int count, int[] starts, Vec dst, int firstRow) {
+        if (bytes == null || dst.precision() != Precision.F32 || !UnitBytes.available()) {
+            return false;
+        }
+        int n = features();
+        for (int r = 0; r < count; r++) {
+            starts[r] = (start + Objects.checkIndex(examples[r], size)) * n;
+        }
+        UnitBytes.toFloats(bytes, starts, count, n, dst, Math.multiplyExact(firstRow, n));
+        return true;
     }
 
     /** dst[off .. off+features) = the (scaled) features of example i. */

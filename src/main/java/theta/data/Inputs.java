@@ -16,6 +16,8 @@ public final class Inputs {
     /** One scratch row per parallel part, float and double. */
     private float[][] rows = new float[0][];
     private double[][] exactRows = new double[0][];
+    /** Scratch of {@link #fill}'s native conversion (see {@link #exampleScratch}). */
+    private int[][] examples = new int[0][0];
 
     /** One scratch row per thread for {@link #fillRows}. */
     private final ThreadLocal<float[]> row;
@@ -39,9 +41,18 @@ public final class Inputs {
         grow(parts, exact);
         float[][] scratch = rows;
         double[][] exactScratch = exactRows;
+        int[][] examples = exampleScratch(parts, count);
         Parallel.run(parts, p -> {
             int end = Parallel.bound(count, parts, p + 1, 1);
-            for (int i = Parallel.bound(count, parts, p, 1); i < end; i++) {
+            int first = Parallel.bound(count, parts, p, 1);
+            int[] ex = examples[2 * p];
+            for (int i = first; i < end; i++) {
+                ex[i - first] = order == null ? from + i : order[from + i];
+            }
+            if (data.copyRowsNative(ex, end - first, examples[2 * p + 1], input, first)) {
+                return;
+            }
+            for (int i = first; i < end; i++) {
                 int idx = order == null ? from + i : order[from + i];
                 if (exact) {
                     // float64 evaluations see byte / 255.0 exactly, as a float64 reference would.
@@ -80,6 +91,15 @@ public final class Inputs {
                 input.copyFrom(scratch, 0, i * n, n);
             }
         }
+    }
+
+    /** Per part, the examples of its rows and scratch for their offsets: 2 * parts arrays of count. */
+    private int[][] exampleScratch(int parts, int count) {
+        if (examples.length < 2 * parts || examples[0].length < count) {
+            int[][] e = new int[2 * parts][count];
+            examples = e;
+        }
+        return examples;
     }
 
     private void grow(int parts, boolean exact) {
