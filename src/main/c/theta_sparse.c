@@ -80,6 +80,11 @@ static void splits(int rc, int re, const int *ptr, const int *idx, int k, int ra
 #define RANGE512 (33 * 1024)
 #endif
 #define RANGE_BYTES RANGE512
+/* Weight gradient: blocks of 5 vectors (80 floats; 400 columns a thread in 5 blocks, not 6 and a part). */
+#ifndef GNVEC512
+#define GNVEC512 5
+#endif
+#define GNVEC GNVEC512
 #include "theta_sparse_isa.h"
 #undef ISA
 #undef VBYTES
