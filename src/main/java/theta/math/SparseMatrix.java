@@ -107,10 +107,11 @@ public final class SparseMatrix {
     }
 
     /**
-     * Indexes {@code a} for both first-layer products of a training step: when both go by pairs of
-     * columns (at most {@link #PAIR_ROWS} rows, native kernels), by pairs straight from the matrix,
-     * in about half the time of the index by rows and the pairs built from it (the products then
-     * need nothing else); otherwise as {@link #index(MatrixView)}. Returns this.
+     * Indexes {@code a} for both first-layer products of a training step, which read the index by
+     * pairs of columns (the forward product of more than {@link #PAIR_ROWS} rows reads the index by
+     * rows, which is then built too): by pairs straight from the matrix, in about half the time of
+     * the index by rows and the pairs built from it. Without the native kernels as {@link
+     * #index(MatrixView)}. Returns this.
      */
     public SparseMatrix indexPairs(MatrixView a) {
         return indexPairs(a, SparseKernels.DEFAULT);
@@ -118,12 +119,17 @@ public final class SparseMatrix {
 
     /** {@link #indexPairs(MatrixView)} with the given variant of the native kernels. */
     SparseMatrix indexPairs(MatrixView a, int variant) {
-        if (!nativeIndex || a.rows() > PAIR_ROWS || a.precision() != precision) {
+        if (!nativeIndex || a.precision() != precision) {
             return index(a, variant);
+        }
+        boolean tall = a.rows() > PAIR_ROWS;
+        if (tall) {
+            index(a, variant);
         }
         rows = a.rows();
         cols = a.cols();
-        byRowCurrent = byColumnCurrent = false;
+        byRowCurrent = tall;
+        byColumnCurrent = false;
         byPair.ensureRows((cols + 1) / 2);
         long x = a.vec().address() + (long) a.offset() * precision.bytes();
         int n = -1;

@@ -87,8 +87,8 @@ final class LayerProducts {
 
     /**
      * {@link #sparseRows} for a training batch of m rows, whose forward product and weight
-     * gradient both read the index: built by pairs of pixels only where both products use no other
-     * ({@link SparseMatrix#indexPairs}).
+     * gradient both read the index: by pairs of pixels straight from the batch ({@link
+     * SparseMatrix#indexPairs}).
      */
     boolean sparseBatch(Vec in, int m, SparseMatrix index) {
         return indexed(in, 0, m, index, true);

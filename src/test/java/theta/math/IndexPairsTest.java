@@ -27,7 +27,7 @@ class IndexPairsTest {
         Dataset train = MnistFixture.mnist().train();
         int k = train.features();
         SparseMatrix direct = new SparseMatrix(p);
-        for (int m : new int[] {128, 1, 256, 32}) {
+        for (int m : new int[] {128, 1, 256, 32, 512}) {
             Vec x = p.zeros(m * k);
             double[] row = new double[k];
             for (int i = 0; i < m; i++) {
@@ -44,7 +44,7 @@ class IndexPairsTest {
     void oddShapesGiveTheSamePairs(Precision p, int variant) {
         Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
         SplittableRandom rng = new SplittableRandom(5 + variant);
-        int[] sizes = {1, 2, 3, 15, 16, 17, 31, 33, 64, 65, 129, 255, 256};
+        int[] sizes = {1, 2, 3, 15, 16, 17, 31, 33, 64, 65, 129, 255, 256, 300};
         SparseMatrix direct = new SparseMatrix(p, true);
         for (int trial = 0; trial < 30; trial++) {
             int rows = sizes[rng.nextInt(sizes.length)];
@@ -80,7 +80,7 @@ class IndexPairsTest {
         SparseMatrix s = new SparseMatrix(p).indexPairs(MatrixView.of(x, 0, 2, 3), variant);
         assertEquals(1, s.nonzeros());
         assertThrows(IllegalStateException.class, () -> s.csr(false), "only pairs were built");
-        // Over PAIR_ROWS rows the forward product goes by rows: that index is there as well.
+        // Over PAIR_ROWS rows the forward product goes by rows: that index is built as well.
         int m = SparseMatrix.PAIR_ROWS + 1;
         Vec tall = p.zeros(m * 3);
         tall.set(3 * m - 1, 2);
