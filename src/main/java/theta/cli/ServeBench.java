@@ -31,10 +31,14 @@ import theta.nn.Initializer;
  * {@code theta bench --serve}: a load test of the web server on loopback, bounded in requests and
  * time. Phases of {@code clients} x {@code each} requests: JSON keep-alive, JSON with a new
  * connection per request, PNG keep-alive, and JSON keep-alive while 16 slow clients hold
- * connections; each prints req/s, p50, p99 and errors, and the process's RSS before and after.
+ * connections; each prints req/s, p50, p99, errors and the server's CPU time per request, and the
+ * process's RSS before and after. An uncounted warm-up at full load comes first.
  */
 final class ServeBench {
     private ServeBench() {}
+
+    /** Requests a client sends in the uncounted warm-up at full load. */
+    static final int WARM_UP_EACH = 300;
 
     static int run(PrintWriter o, Path modelFile, int clients, int each, int slowClients, int seconds, double rate)
             throws IOException, InterruptedException {
@@ -54,12 +58,14 @@ final class ServeBench {
         byte[] json = drawingJson(28).getBytes(StandardCharsets.UTF_8);
         byte[] png = drawingPng(280);
         List<String> command = serverCommand(served);
-        o.printf(Locale.ROOT, "theta bench --serve: %s, %d clients x %d requests a phase, paced at %.0f req/s, %d slow"
-                + " clients, %d s at most; JSON %d bytes (28x28), PNG %d bytes (280x280, the page's canvas); server: %s%n",
-                modelFile == null ? "untrained 784-800-10 relu" : modelFile, clients, each, rate, slowClients, seconds,
+        o.printf(Locale.ROOT, "theta bench --serve: %s, %d clients x %d requests a phase after %d x %d uncounted,"
+                + " paced at %.0f req/s, %d slow clients, %d s at most; JSON %d bytes (28x28), PNG %d bytes (280x280,"
+                + " the page's canvas); server: %s%n",
+                modelFile == null ? "untrained 784-800-10 relu" : modelFile, clients, each, clients, WARM_UP_EACH, rate,
+                slowClients, seconds,
                 json.length, png.length, command.get(0).endsWith("theta") ? "./theta serve" : "java -cp (no launcher)");
         o.flush();
-        List<LoadClients.Phase> phases = new ArrayList<>();
+        List<Row> phases = new ArrayList<>();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         // The server runs in its own JVM (theta serve), so its RSS is its own, not the clients'.
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -71,20 +77,27 @@ final class ServeBench {
             // A short warm-up (JIT), then RSS "before" is the serving process at rest.
             LoadClients.closed("warm-up", port, jsonKeep, true, 4, 500, deadline);
             rssBefore = BenchCommand.ProcessMemory.rssMib(server.pid());
-            phases.add(LoadClients.closed("JSON keep-alive", port, jsonKeep, true, clients, each, deadline));
-            phases.add(LoadClients.paced("JSON keep-alive, paced", port, jsonKeep, clients, clients * each, rate,
-                    deadline));
-            phases.add(LoadClients.closed("JSON new connection", port, LoadClients.post("/api/predict",
-                    "application/json", json, false), false, clients, each, deadline));
-            phases.add(LoadClients.closed("PNG keep-alive", port, LoadClients.post("/api/predict", "image/png", png,
-                    true), true, clients, each, deadline));
+            // The JIT keeps compiling the request path for some seconds: a second, uncounted warm-up
+            // at full load, so that the phases measure the server as it runs, not as it starts.
+            LoadClients.closed("warm-up", port, jsonKeep, true, clients, WARM_UP_EACH, deadline);
+            phases.add(Row.of(server, () -> LoadClients.closed("JSON keep-alive", port, jsonKeep, true, clients, each,
+                    deadline)));
+            phases.add(Row.of(server, () -> LoadClients.paced("JSON keep-alive, paced", port, jsonKeep, clients,
+                    clients * each, rate, deadline)));
+            byte[] jsonClose = LoadClients.post("/api/predict", "application/json", json, false);
+            phases.add(Row.of(server, () -> LoadClients.closed("JSON new connection", port, jsonClose, false, clients,
+                    each, deadline)));
+            byte[] pngKeep = LoadClients.post("/api/predict", "image/png", png, true);
+            phases.add(Row.of(server, () -> LoadClients.closed("PNG keep-alive", port, pngKeep, true, clients, each,
+                    deadline)));
             AtomicBoolean stop = new AtomicBoolean();
             SlowClients.start(port, slowClients, stop);
             Thread.sleep(1000); // the slow clients are connected and trickling
             String slow = " + " + slowClients + " slow";
-            phases.add(LoadClients.closed("JSON keep-alive" + slow, port, jsonKeep, true, clients, each, deadline));
-            phases.add(LoadClients.paced("JSON paced" + slow, port, jsonKeep, clients, clients * each, rate,
-                    deadline));
+            phases.add(Row.of(server, () -> LoadClients.closed("JSON keep-alive" + slow, port, jsonKeep, true, clients,
+                    each, deadline)));
+            phases.add(Row.of(server, () -> LoadClients.paced("JSON paced" + slow, port, jsonKeep, clients,
+                    clients * each, rate, deadline)));
             stop.set(true);
             rssAfter = BenchCommand.ProcessMemory.rssMib(server.pid());
         } finally {
@@ -94,13 +107,16 @@ final class ServeBench {
                 Files.deleteIfExists(tmp);
             }
         }
-        o.printf(Locale.ROOT, "%-30s %9s %9s %9s %8s %8s %7s%n", "phase", "requests", "offered", "req/s", "p50 ms",
-                "p99 ms", "errors");
-        for (LoadClients.Phase p : phases) {
-            o.printf(Locale.ROOT, "%-30s %9d %9s %9.0f %8.2f %8.2f %7d%n", p.name(), p.requests(),
+        o.printf(Locale.ROOT, "%-30s %9s %9s %9s %8s %8s %7s %11s%n", "phase", "requests", "offered", "req/s", "p50 ms",
+                "p99 ms", "errors", "server CPU");
+        for (Row row : phases) {
+            LoadClients.Phase p = row.phase();
+            o.printf(Locale.ROOT, "%-30s %9d %9s %9.0f %8.2f %8.2f %7d %6.0f us/r%n", p.name(), p.requests(),
                     Double.isNaN(p.offered()) ? "closed" : String.format(Locale.ROOT, "%.0f/s", p.offered()),
-                    p.perSecond(), p.p50Ms(), p.p99Ms(), p.errors());
+                    p.perSecond(), p.p50Ms(), p.p99Ms(), p.errors(), row.serverCpuMicrosPerRequest());
         }
+        o.println("server CPU: the serving process's user + system CPU time during the phase, per request"
+                + " (less sensitive to other load on the machine than req/s and latency)");
         o.printf(Locale.ROOT, "server RSS before %.0f MiB, after %.0f MiB (x%.2f)%s%n", rssBefore, rssAfter,
                 rssAfter / rssBefore, System.nanoTime() > deadline ? "; STOPPED AT THE TIME LIMIT" : "");
         return Main.OK;
@@ -119,6 +135,23 @@ final class ServeBench {
         }
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "serve", model.toString(), "--port", "0");
+    }
+
+    /** A phase and the server's CPU time per request during it (NaN where the OS does not say). */
+    private record Row(LoadClients.Phase phase, double serverCpuMicrosPerRequest) {
+        interface Load {
+            LoadClients.Phase run() throws IOException, InterruptedException;
+        }
+
+        static Row of(Process server, Load load) throws IOException, InterruptedException {
+            double before = cpuSeconds(server);
+            LoadClients.Phase p = load.run();
+            return new Row(p, (cpuSeconds(server) - before) * 1e6 / Math.max(1, p.requests()));
+        }
+
+        private static double cpuSeconds(Process server) {
+            return server.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+        }
     }
 
     /** Reads "theta: serving ... at http://127.0.0.1:PORT/" from the server's output. */

@@ -62,7 +62,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Serves until the JVM is told to stop. */
     private int serve(Model model) throws Exception {
-        ThreadLocal<Classifier> classifier = ThreadLocal.withInitial(() -> new Classifier(model, theta.math.Gemm.blas()));
+        // Float32: a 784-800-10 prediction reads half the bytes of weights and takes the sparse
+        // first layer's vector kernels, 22-26 us of CPU against 52-54 us in float64.
+        ThreadLocal<Classifier> classifier = ThreadLocal.withInitial(
+                () -> new Classifier(model, theta.math.Gemm.blas(), theta.math.Precision.F32));
         Map<String, String> description = ModelFile.describe(model);
         description.put("file", modelFile.toString());
         Predictor predictor = new Predictor() {

@@ -21,11 +21,19 @@ public final class Classifier {
 
     /** With the given products: a server answering many requests gains from BLAS. */
     public Classifier(Model model, theta.math.Gemm gemm) {
+        this(model, gemm, Precision.F64);
+    }
+
+    /**
+     * With the given products and precision: float32 reads half the weights' bytes (a server's
+     * choice; probabilities then agree with float64 to about 1e-6).
+     */
+    public Classifier(Model model, theta.math.Gemm gemm, Precision precision) {
         Network m = model.network();
         this.net = new Network(m.architecture(), m.activation(), m.loss(), gemm);
-        this.params = Precision.F64.zeros(model.params().length);
+        this.params = precision.zeros(model.params().length);
         params.copyFrom(model.params());
-        this.ws = net.workspace(1, Precision.F64);
+        this.ws = net.workspace(1, precision);
     }
 
     public Network network() {

@@ -107,6 +107,11 @@ final class JettyHandler extends Handler.Abstract {
             return Reply.error(400, e.getMessage(), Map.of());
         } catch (RuntimeException e) {
             return Reply.error(500, "internal error", Map.of());
+        } catch (OutOfMemoryError e) {
+            // A request's arrays did not fit in the heap beside the others in flight: this request
+            // fails, the worker and the server live on (the arrays are garbage once this returns).
+            return Reply.error(503, "busy: not enough memory for this request now; retry",
+                    Map.of("Retry-After", "1"));
         }
     }
 

@@ -90,6 +90,51 @@ class ServerReliabilityTest {
         }
     }
 
+    /**
+     * Small JSON predictions run on the Jetty thread that read them: a predictor that hangs must
+     * hold such threads only, never the threads that read and write connections.
+     */
+    @Test
+    void aHangingPredictorHoldsThreadsNotTheServer() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Predictor hanging = TestPredictors.tenClasses(image784 -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            double[] p = new double[10];
+            p[1] = 1;
+            return p;
+        });
+        try (Server s = Server.start(0, hanging)) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                held.add(client.sendAsync(HttpRequest.newBuilder(URI.create(s.url() + "api/predict"))
+                        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(ServerTest.json(20, 20, ServerTest.barImage(20, 20), 1)))
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            assertTrue(entered.await(30, java.util.concurrent.TimeUnit.SECONDS), "the predictor was never called");
+            try {
+                for (int i = 0; i < 3; i++) {
+                    HttpResponse<String> h = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(s.url() + "api/health")).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, h.statusCode());
+                }
+            } finally {
+                release.countDown();
+            }
+            for (var f : held) {
+                assertEquals(200, f.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+            }
+        }
+    }
+
     @Test
     void headGivesTheHeadersWithoutTheBody() throws Exception {
         String r = raw("HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

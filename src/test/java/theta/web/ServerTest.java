@@ -248,6 +248,31 @@ class ServerTest {
     }
 
     @Test
+    void outOfMemoryInARequestIs503AndTheServerGoesOn() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Predictor hungry = TestPredictors.tenClasses(image784 -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            double[] p = new double[10];
+            p[3] = 1;
+            return p;
+        });
+        try (Server s = Server.start(0, hungry)) {
+            // Without a reply the request would wait for the idle timeout: fail sooner instead.
+            HttpRequest predict = HttpRequest.newBuilder(URI.create(s.url() + "api/predict"))
+                    .timeout(java.time.Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json(20, 20, barImage(20, 20), 1))).build();
+            HttpResponse<String> failed = send(predict);
+            assertError(failed, 503, "not enough memory");
+            assertEquals("1", failed.headers().firstValue("Retry-After").orElse(""));
+            HttpResponse<String> next = send(predict);
+            assertEquals(200, next.statusCode());
+            assertTrue(next.body().startsWith("{\"prediction\":3,"), next.body());
+        }
+    }
+
+    @Test
     void closedServerRefusesConnections() throws Exception {
         Server s = Server.start(0, new FakePredictor());
         URI health = URI.create(s.url() + "api/health");
