@@ -80,6 +80,11 @@ static void splits(int rc, int re, const int *ptr, const int *idx, int k, int ra
 #define RANGE512 (33 * 1024)
 #endif
 #define RANGE_BYTES RANGE512
+/* Weight gradient: blocks of 5 vectors (80 floats; 400 columns a thread in 5 blocks, not 6 and a part). */
+#ifndef GNVEC512
+#define GNVEC512 5
+#endif
+#define GNVEC GNVEC512
 #include "theta_sparse_isa.h"
 #undef ISA
 #undef VBYTES
@@ -328,61 +333,6 @@ JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairs(JNIEnv *env, jclass c
                             (float *)(intptr_t)pval);
 }
 
-/*
- * The same index by pairs of columns as pairs() gives, for a forward product, built from the CSR
- * and the dense matrix x it indexes (leading dimension ld, unchanged since): a bitmap, pair by
- * row, from the CSR's column numbers (in the first-level cache for a part of 128 rows), then each
- * pair's rows read off its bits in order, both values read from x. Nothing is scattered into
- * 392 growing lists, which made the counting sort cost a third of the forward product itself.
- * Returns the number of entries, -2 out of memory.
- */
-#define DENSE_PAIRS(T)                                                                            \
-    static int dense_pairs_##T(int rows, int cols, const int *ptr, const int *idx, const T *x, long ld, \
-                               int *pptr, int *pidx, T *pval) {                                  \
-        const int pairs = (cols + 1) / 2, words = (rows + 63) / 64;                              \
-        uint64_t *bits = calloc((size_t)pairs * words + 1, sizeof(uint64_t));                    \
-        if (bits == NULL) return -2;                                                             \
-        for (int r = 0; r < rows; r++) {                                                         \
-            const uint64_t bit = 1ull << (r & 63);                                               \
-            uint64_t *b = bits + (r >> 6);                                                       \
-            for (int q = ptr[r]; q < ptr[r + 1]; q++) b[(long)(idx[q] >> 1) * words] |= bit;     \
-        }                                                                                        \
-        int n = 0;                                                                               \
-        for (int i = 0; i < pairs; i++) {                                                        \
-            pptr[i] = n;                                                                         \
-            const int second = 2 * i + 1 < cols;                                                 \
-            for (int w = 0; w < words; w++) {                                                    \
-                for (uint64_t b = bits[(long)i * words + w]; b; b &= b - 1) {                    \
-                    const int r = w * 64 + __builtin_ctzll(b);                                   \
-                    const T *xr = x + (long)r * ld + 2 * i;                                      \
-                    pidx[n] = r;                                                                 \
-                    pval[2 * n] = xr[0];                                                         \
-                    pval[2 * n + 1] = second ? xr[1] : 0;                                        \
-                    n++;                                                                         \
-                }                                                                                \
-            }                                                                                    \
-        }                                                                                        \
-        pptr[pairs] = n;                                                                         \
-        free(bits);                                                                              \
-        return n;                                                                                \
-    }
-
-DENSE_PAIRS(float)
-DENSE_PAIRS(double)
-
-JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_densePairs(JNIEnv *env, jclass cls, jboolean f64, jint rows,
-        jint cols, jlong ptr, jlong idx, jlong x, jint ld, jlong pptr, jlong pidx, jlong pval) {
-    (void)env; (void)cls;
-    if (f64) {
-        return dense_pairs_double(rows, cols, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
-                                  (const double *)(intptr_t)x, ld, (int *)(intptr_t)pptr, (int *)(intptr_t)pidx,
-                                  (double *)(intptr_t)pval);
-    }
-    return dense_pairs_float(rows, cols, (const int *)(intptr_t)ptr, (const int *)(intptr_t)idx,
-                             (const float *)(intptr_t)x, ld, (int *)(intptr_t)pptr, (int *)(intptr_t)pidx,
-                             (float *)(intptr_t)pval);
-}
-
 /* The output layer on a ReLU layer (theta_sparse_isa.h's relu_layer), by variant. */
 typedef int (*relu_float_fn)(int, const float *, long, int, const float *, long, const float *, float *, long, int);
 typedef int (*relu_double_fn)(int, const double *, long, int, const double *, long, const double *, double *, long,
@@ -412,21 +362,6 @@ JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_reluLayer(JNIEnv *env, jcla
     }
     return RELU_VARIANTS[v].relu_float(rows, (const float *)(intptr_t)z, ldz, h, (const float *)(intptr_t)w, ldw,
                                        (const float *)(intptr_t)bias, (float *)(intptr_t)c, ldc, out);
-}
-
-/*
- * n floats at dst = src[from..from+n) (unsigned) / 255, each the correctly rounded quotient (a
- * vectorised division, not a multiplication by 1/255, which rounds differently for some values).
- */
-JNIEXPORT void JNICALL Java_theta_math_SparseKernels_unitBytes(JNIEnv *env, jclass cls, jbyteArray src, jint from,
-        jint n, jlong dst) {
-    (void)cls;
-    unsigned char *s = (*env)->GetPrimitiveArrayCritical(env, src, NULL);
-    if (s == NULL) return; /* out of memory: the JVM has an exception pending */
-    float *d = (float *)(intptr_t)dst;
-    const unsigned char *u = s + from;
-    for (int i = 0; i < n; i++) d[i] = (float)u[i] / 255.0f;
-    (*env)->ReleasePrimitiveArrayCritical(env, src, s, JNI_ABORT);
 }
 
 /* The best variant this CPU runs (0 plain x86-64, 1 AVX2+FMA, 2 AVX-512). */

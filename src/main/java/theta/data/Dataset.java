@@ -3,6 +3,7 @@ package theta.data;
 import java.util.List;
 import java.util.Objects;
 
+import theta.math.Precision;
 import theta.math.UnitBytes;
 import theta.math.Vec;
 
@@ -166,6 +167,24 @@ public final class Dataset {
         return bytes[index(i, j)] & 0xFF;
     }
 
+    /**
+     * Rows r of the float32 vector dst, from row {@code firstRow} on, = the scaled features of
+     * examples[r] for r in [0, count), as {@link #copyRow(int, float[], int)} gives them, converted
+     * natively ({@link UnitBytes}); returns false, having done nothing, where that does not apply
+     * (raw values, float64, no native library). {@code starts} is scratch of at least count entries.
+     */
+    public boolean copyRowsNative(int[] examples, int count, int[] starts, Vec dst, int firstRow) {
+        if (bytes == null || dst.precision() != Precision.F32 || !UnitBytes.available()) {
+            return false;
+        }
+        int n = features();
+        for (int r = 0; r < count; r++) {
+            starts[r] = (start + Objects.checkIndex(examples[r], size)) * n;
+        }
+        UnitBytes.toFloats(bytes, starts, count, n, dst, Math.multiplyExact(firstRow, n));
+        return true;
+    }
+
     /** dst[off .. off+features) = the (scaled) features of example i. */
     public void copyRow(int i, float[] dst, int off) {
         int n = features();
@@ -179,23 +198,6 @@ public final class Dataset {
             for (int j = 0; j < n; j++) {
                 dst[off + j] = (float) reals[base + j];
             }
-        }
-    }
-
-    /**
-     * dst[off ..) = the (scaled) features of examples i..i+count, one after the other, as {@link
-     * #copyRow(int, float[], int)} gives them; dst must be float32.
-     */
-    public void copyRows(int i, int count, Vec dst, int off) {
-        int n = features();
-        Objects.checkFromIndexSize(i, count, size);
-        if (bytes != null) {
-            UnitBytes.toFloats(bytes, (start + i) * n, count * n, dst, off);
-            return;
-        }
-        Objects.checkFromIndexSize(off, count * n, dst.length());
-        for (int k = 0; k < count * n; k++) {
-            dst.set(off + k, (float) reals[(start + i) * n + k]);
         }
     }
 

@@ -16,12 +16,18 @@ public final class Inputs {
     /** One scratch row per parallel part, float and double. */
     private float[][] rows = new float[0][];
     private double[][] exactRows = new double[0][];
+    /** Scratch of {@link #fill}'s native conversion (see {@link #exampleScratch}). */
+    private int[][] examples = new int[0][0];
 
-    /** One scratch row per thread for {@link #fillRows} in float64. */
+    /** One scratch row per thread for {@link #fillRows}. */
+    private final ThreadLocal<float[]> row;
     private final ThreadLocal<double[]> exactRow;
+    /** Per thread, {@link #fillRows}'s examples and their offsets for the native conversion. */
+    private final ThreadLocal<int[][]> rowScratch = ThreadLocal.withInitial(() -> new int[][] {new int[0], new int[0]});
 
     public Inputs(int features) {
         this.features = features;
+        row = ThreadLocal.withInitial(() -> new float[features]);
         exactRow = ThreadLocal.withInitial(() -> new double[features]);
     }
 
@@ -37,9 +43,18 @@ public final class Inputs {
         grow(parts, exact);
         float[][] scratch = rows;
         double[][] exactScratch = exactRows;
+        int[][] examples = exampleScratch(parts, count);
         Parallel.run(parts, p -> {
             int end = Parallel.bound(count, parts, p + 1, 1);
-            for (int i = Parallel.bound(count, parts, p, 1); i < end; i++) {
+            int first = Parallel.bound(count, parts, p, 1);
+            int[] ex = examples[2 * p];
+            for (int i = first; i < end; i++) {
+                ex[i - first] = order == null ? from + i : order[from + i];
+            }
+            if (data.copyRowsNative(ex, end - first, examples[2 * p + 1], input, first)) {
+                return;
+            }
+            for (int i = first; i < end; i++) {
                 int idx = order == null ? from + i : order[from + i];
                 if (exact) {
                     // float64 evaluations see byte / 255.0 exactly, as a float64 reference would.
@@ -66,9 +81,19 @@ public final class Inputs {
                     + features);
         }
         boolean exact = input.precision() == Precision.F64;
-        if (!exact && order == null) {
-            data.copyRows(from + r0, r1 - r0, input, r0 * n); // consecutive examples: one conversion
-            return;
+        if (!exact) {
+            int count = r1 - r0;
+            int[][] scratch = rowScratch.get();
+            if (scratch[0].length < count) {
+                scratch[0] = new int[count];
+                scratch[1] = new int[count];
+            }
+            for (int i = r0; i < r1; i++) {
+                scratch[0][i - r0] = order == null ? from + i : order[from + i];
+            }
+            if (data.copyRowsNative(scratch[0], count, scratch[1], input, r0)) {
+                return;
+            }
         }
         for (int i = r0; i < r1; i++) {
             int idx = order == null ? from + i : order[from + i];
@@ -77,9 +102,20 @@ public final class Inputs {
                 data.copyRow(idx, scratch, 0);
                 input.copyFrom(scratch, 0, i * n, n);
             } else {
-                data.copyRows(idx, 1, input, i * n);
+                float[] scratch = row.get();
+                data.copyRow(idx, scratch, 0);
+                input.copyFrom(scratch, 0, i * n, n);
             }
         }
+    }
+
+    /** Per part, the examples of its rows and scratch for their offsets: 2 * parts arrays of count. */
+    private int[][] exampleScratch(int parts, int count) {
+        if (examples.length < 2 * parts || examples[0].length < count) {
+            int[][] e = new int[2 * parts][count];
+            examples = e;
+        }
+        return examples;
     }
 
     private void grow(int parts, boolean exact) {

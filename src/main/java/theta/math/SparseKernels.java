@@ -145,12 +145,14 @@ final class SparseKernels {
                             long pval);
 
     /**
-     * What {@link #pairs} gives, built from the CSR and the dense rows x cols matrix x (leading
-     * dimension ld) that it indexes, unchanged since; both values of each entry are read from x.
-     * Returns the number of entries, or -2 out of memory.
+     * The entries of a dense rows x cols matrix (leading dimension ld) by pairs of columns, as
+     * {@link #pairs} gives them from its index by rows, straight from the matrix
+     * (src/main/c/theta_train.c), with kernel variant {@code isa}; writes the entries only when
+     * capacity exceeds their count. Returns the number of nonzeros (entries: pptr[(cols + 1) / 2]),
+     * -1 over 2^31, -2 out of memory.
      */
-    static native int densePairs(boolean f64, int rows, int cols, long ptr, long idx, long x, int ld, long pptr,
-                                 long pidx, long pval);
+    static native int densePairs(int isa, boolean f64, long x, int rows, int cols, int ld, long pptr, long pidx,
+                                 long pval, int capacity);
 
     /** The transpose of a rows x cols CSR matrix as CSR (tptr has cols + 1 entries). */
     static native void transpose(boolean f64, int rows, int cols, long ptr, long idx, long val, long tptr,
@@ -163,9 +165,6 @@ final class SparseKernels {
      */
     static native int reluLayer(int isa, boolean f64, int rows, long z, int ldz, int h, long w, int ldw, long bias,
                                 long c, int ldc, int out);
-
-    /** n floats at dst = (src[from..from+n) &amp; 0xFF) / 255f (see {@link UnitBytes}). */
-    static native void unitBytes(byte[] src, int from, int n, long dst);
 
     /** The best variant this CPU runs: 0 plain x86-64, 1 AVX2+FMA, 2 AVX-512. */
     private static native int best();

@@ -33,18 +33,12 @@ public final class SparseMatrix {
      */
     static final int PAIR_ROWS = 256;
 
-    /**
-     * Rows from which {@link #prepareForward} builds the pairs from the dense rows: its bitmap is
-     * walked pair by pair (392 of them for MNIST) whatever the row count, which for one image took
-     * longer than the counting sort (3 against 1.9 us; they break even near 16 rows, and at 128
-     * the bitmap takes 0.6 of the time).
-     */
-    static final int DENSE_PAIRS_MIN_ROWS = 16;
-
     private final Precision precision;
     /** Index with the native kernels (false only in tests of the plain-Java twin). */
     private final boolean nativeIndex;
     private final Csr byRow;
+    /** Whether byRow holds the last matrix indexed ({@link #indexPairs} builds only the pairs). */
+    private boolean byRowCurrent = true;
     private final Csr byColumn;
     private boolean byColumnCurrent;
     /** The entries by pairs of columns, for the native kernels (two values per entry). */
@@ -90,6 +84,7 @@ public final class SparseMatrix {
         cols = a.cols();
         byColumnCurrent = false;
         byPairCurrent = false;
+        byRowCurrent = true;
         byRow.ensureRows(rows);
         if (nativeIndex) {
             long x = a.vec().address() + (long) a.offset() * precision.bytes();
@@ -108,6 +103,51 @@ public final class SparseMatrix {
         } else {
             nonzeros = byRow.fill(a);
         }
+        return this;
+    }
+
+    /**
+     * Indexes {@code a} for both first-layer products of a training step, which read the index by
+     * pairs of columns (the forward product of more than {@link #PAIR_ROWS} rows reads the index by
+     * rows, which is then built too): by pairs straight from the matrix, in about half the time of
+     * the index by rows and the pairs built from it. Without the native kernels as {@link
+     * #index(MatrixView)}. Returns this.
+     */
+    public SparseMatrix indexPairs(MatrixView a) {
+        return indexPairs(a, SparseKernels.DEFAULT);
+    }
+
+    /** {@link #indexPairs(MatrixView)} with the given variant of the native kernels. */
+    SparseMatrix indexPairs(MatrixView a, int variant) {
+        if (!nativeIndex || a.precision() != precision) {
+            return index(a, variant);
+        }
+        boolean tall = a.rows() > PAIR_ROWS;
+        if (tall) {
+            index(a, variant);
+        }
+        rows = a.rows();
+        cols = a.cols();
+        byRowCurrent = tall;
+        byColumnCurrent = false;
+        byPair.ensureRows((cols + 1) / 2);
+        long x = a.vec().address() + (long) a.offset() * precision.bytes();
+        int n = -1;
+        for (int pass = 0; pass < 2; pass++) { // a second time after growing the buffers, when needed
+            n = SparseKernels.densePairs(variant, precision == Precision.F64, x, rows, cols, a.ld(), byPair.ptrAddress(),
+                    byPair.idxAddress(), byPair.valAddress(), byPair.capacity());
+            int entries = byPair.start((cols + 1) / 2);
+            if (n < 0 || entries < byPair.capacity()) { // one slot to spare: see theta_train.c
+                break;
+            }
+            byPair.ensureCapacity(entries + 1);
+        }
+        Reference.reachabilityFence(a);
+        if (n < 0) {
+            throw new IllegalStateException("sparse index: " + (n == -1 ? "over 2^31 nonzeros" : "out of memory"));
+        }
+        nonzeros = n;
+        byPairCurrent = true;
         return this;
     }
 
@@ -133,51 +173,11 @@ public final class SparseMatrix {
         return precision;
     }
 
-    /**
-     * Builds now, in this thread, the index that a product with op(S) ({@code transposed}: S^T)
-     * will read, so that a product sliced across threads does not build it in one thread while the
-     * others wait.
-     */
-    public void prepareProduct(boolean transposed) {
-        if (nativeIndex && (transposed || rows <= PAIR_ROWS)) {
-            pairs();
-        } else {
-            csr(transposed);
-        }
-    }
-
-    /**
-     * Builds now the index by pairs of columns that a forward product (S times B, of at most
-     * {@link #PAIR_ROWS} rows) reads, from {@code a}: the matrix this last indexed, unchanged since
-     * (its values are read again). Faster than building it from the index alone from {@link
-     * #DENSE_PAIRS_MIN_ROWS} rows on; the same entries in the same order. Otherwise as {@link
-     * #prepareProduct}{@code (false)}.
-     */
-    public void prepareForward(MatrixView a) {
-        if (a.rows() != rows || a.cols() != cols || a.precision() != precision) {
-            throw new IllegalArgumentException("sparse index: " + a.rows() + "x" + a.cols() + " " + a.precision()
-                    + " matrix is not the " + rows + "x" + cols + " " + precision + " one indexed");
-        }
-        if (!nativeIndex || rows > PAIR_ROWS || rows < DENSE_PAIRS_MIN_ROWS) {
-            prepareProduct(false);
-            return;
-        }
-        byPair.ensureRows((cols + 1) / 2);
-        byPair.ensureCapacity(nonzeros);
-        long x = a.vec().address() + (long) a.offset() * precision.bytes();
-        int n = SparseKernels.densePairs(precision == Precision.F64, rows, cols, byRow.ptrAddress(), byRow.idxAddress(),
-                x, a.ld(), byPair.ptrAddress(), byPair.idxAddress(), byPair.valAddress());
-        Reference.reachabilityFence(a);
-        Reference.reachabilityFence(byRow);
-        Reference.reachabilityFence(byPair);
-        if (n < 0) {
-            throw new IllegalStateException("sparse index: out of memory");
-        }
-        byPairCurrent = true;
-    }
-
     /** The CSR of op(S): by row, or for the transpose by column (built on first use after each index). */
     Csr csr(boolean transposed) {
+        if (!byRowCurrent) {
+            throw new IllegalStateException("sparse index: indexed by pairs of columns only (see indexPairs)");
+        }
         if (!transposed) {
             return byRow;
         }

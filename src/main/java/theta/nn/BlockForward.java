@@ -51,6 +51,8 @@ final class BlockForward {
      * ReLU and sgemm (single-image latency went from 34 to 39-45 us p50 in {@code theta bench}).
      */
     static final int FUSED_MIN_ROWS = 16;
+    /** Rows from which a part is indexed by pairs of pixels only ({@link SparseMatrix#indexPairs}). */
+    static final int PAIRS_MIN_ROWS = 16;
     /** Rows per part at least: below this a hand-off to another thread does not pay. */
     static final int MIN_ROWS = 16;
 
@@ -98,11 +100,10 @@ final class BlockForward {
         }
         int h1 = net.architecture().units(1);
         ws.z[1].fillRows(params, net.layout().theta(1), r0, r1 - r0, h1);
-        boolean sparse = products.sparseRows(ws.input, r0, r1, index);
-        if (sparse) {
-            products.prepareForward(ws.input, r0, r1, index);
-        }
-        return sparse;
+        // By pairs straight from the rows (no index by rows) where that pays: for one image the
+        // index by rows and its pairs built on demand were quicker.
+        return r1 - r0 >= PAIRS_MIN_ROWS ? products.sparsePairs(ws.input, r0, r1, index)
+                : products.sparseRows(ws.input, r0, r1, index);
     }
 
     /** Rows r0..r1 from Z1 to the logits: activations, then the layers above. */

@@ -27,7 +27,7 @@ final class LayerProducts {
 
     /** Z_l (m x units) += in (m x inputs) * W_l^T (inputs x units). */
     void forward(int l, Vec params, Vec in, int m, Vec z, Workspace ws) {
-        boolean sparse = l == 1 && sparseRows(in, 0, m, ws.inputIndex());
+        boolean sparse = l == 1 && sparseBatch(in, m, ws.inputIndex());
         if (l == 1) {
             ws.sparseInput = sparse;
         }
@@ -77,26 +77,36 @@ final class LayerProducts {
     }
 
     /**
-     * After {@link #sparseRows} said yes for rows r0..r1 of {@code in}, builds what their forward
-     * product reads, from the rows themselves (see {@link SparseMatrix#prepareForward}).
-     */
-    void prepareForward(Vec in, int r0, int r1, SparseMatrix index) {
-        int nin = arch.inputs();
-        index.prepareForward(new MatrixView(in, r0 * nin, r1 - r0, nin, Math.max(1, nin)));
-    }
-
-    /**
      * Whether the first layer multiplies only the nonzeros of rows r0..r1 of its input {@code in}:
      * indexes them into {@code index} (kept for the product, and for the weight gradient) and
      * compares their density with the limit where the sparse products stop paying.
      */
     boolean sparseRows(Vec in, int r0, int r1, SparseMatrix index) {
+        return indexed(in, r0, r1, index, false);
+    }
+
+    /**
+     * {@link #sparseRows} for a training batch of m rows, whose forward product and weight
+     * gradient both read the index: by pairs of pixels straight from the batch ({@link
+     * SparseMatrix#indexPairs}).
+     */
+    boolean sparseBatch(Vec in, int m, SparseMatrix index) {
+        return indexed(in, 0, m, index, true);
+    }
+
+    /** {@link #sparseRows} indexing by pairs of pixels only, for inference's forward product of rows r0..r1. */
+    boolean sparsePairs(Vec in, int r0, int r1, SparseMatrix index) {
+        return indexed(in, r0, r1, index, true);
+    }
+
+    private boolean indexed(Vec in, int r0, int r1, SparseMatrix index, boolean pairs) {
         if (inputProducts == InputProducts.DENSE
                 || inputProducts == InputProducts.AUTO && !SparseMatrix.nativeKernels()) {
             return false;
         }
         int nin = arch.inputs();
-        SparseMatrix s = index.index(new MatrixView(in, r0 * nin, r1 - r0, nin, Math.max(1, nin)));
+        MatrixView x = new MatrixView(in, r0 * nin, r1 - r0, nin, Math.max(1, nin));
+        SparseMatrix s = pairs ? index.indexPairs(x) : index.index(x);
         return inputProducts == InputProducts.SPARSE || s.density() <= SparseMatrix.DENSITY_LIMIT;
     }
 }

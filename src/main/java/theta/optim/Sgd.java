@@ -3,6 +3,7 @@ package theta.optim;
 import java.util.List;
 
 import theta.math.Parallel;
+import theta.math.Updates;
 import theta.math.Vec;
 
 /** Plain, momentum or Nesterov SGD; the formulas are on {@link SgdConfig}. */
@@ -36,8 +37,8 @@ public final class Sgd implements Optimizer {
     }
 
     /**
-     * Entries per BLAS call: the three 64 KB float32 slices (p, g, v) stay in the core's cache
-     * between the calls of one block. Blocks are shared out between threads.
+     * Entries per call: for plain SGD's BLAS axpy, and for the momentum update's one pass (where
+     * the size matters little). Blocks are shared out between threads.
      */
     private static final int BLOCK = 1 << 14;
 
@@ -46,23 +47,14 @@ public final class Sgd implements Optimizer {
         blocks(p.length(), (b, n) -> p.axpy(-lr, g, b, b, n));
     }
 
-    /** v = mu*v + g; p -= lr*v. */
+    /** v = mu*v + g; p -= lr*v: one pass over the three vectors ({@link Updates#momentum}). */
     private static void momentum(Vec p, Vec g, Vec v, double mu, double lr) {
-        blocks(p.length(), (b, n) -> {
-            v.scale(mu, b, n);
-            v.axpy(1, g, b, b, n);
-            p.axpy(-lr, v, b, b, n);
-        });
+        blocks(p.length(), (b, n) -> Updates.momentum(p, g, v, mu, -lr, 0, b, n));
     }
 
-    /** v = mu*v + g; p -= lr*(g + mu*v). */
+    /** v = mu*v + g; p -= lr*(g + mu*v), as p = (p - lr*g) - lr*mu*v. */
     private static void nesterov(Vec p, Vec g, Vec v, double mu, double lr) {
-        blocks(p.length(), (b, n) -> {
-            v.scale(mu, b, n);
-            v.axpy(1, g, b, b, n);
-            p.axpy(-lr, g, b, b, n);
-            p.axpy(-lr * mu, v, b, b, n);
-        });
+        blocks(p.length(), (b, n) -> Updates.momentum(p, g, v, mu, -lr * mu, -lr, b, n));
     }
 
     /** An update of entries [start, start+count). */

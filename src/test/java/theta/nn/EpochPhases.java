@@ -72,7 +72,7 @@ public final class EpochPhases {
                 ws.z[1].fillRows(params, net.layout().theta(1), m, 800);
                 ws.z[2].fillRows(params, net.layout().theta(2), m, 10);
                 c = lap(t, k++, c, cpu);
-                boolean sparse = products.sparseRows(ws.input, 0, m, ws.inputIndex());
+                boolean sparse = products.sparseBatch(ws.input, m, ws.inputIndex());
                 ws.sparseInput = sparse;
                 c = lap(t, k++, c, cpu);
                 products.forwardRows(1, params, ws.input, 0, m, ws.z[1], sparse ? ws.inputIndex() : null);

@@ -113,8 +113,15 @@ public final class InferenceSteps {
         switch (step) {
             case 0 -> inputs.fillRows(test, null, first, r0, r1, ws.input);
             case 1 -> ws.z[1].fillRows(params, net.layout().theta(1), r0, r1 - r0, 800);
-            case 2 -> index.index(new MatrixView(ws.input, r0 * 784, r1 - r0, 784, 784));
-            case 3 -> index.prepareForward(new MatrixView(ws.input, r0 * 784, r1 - r0, 784, 784));
+            case 2 -> { // as BlockForward indexes a part
+                MatrixView x = new MatrixView(ws.input, r0 * 784, r1 - r0, 784, 784);
+                if (r1 - r0 >= BlockForward.PAIRS_MIN_ROWS) {
+                    index.indexPairs(x);
+                } else {
+                    index.index(x);
+                }
+            }
+            case 3 -> { } // the pairs: built with the index, or for small parts by the product
             case 4 -> blas.sparse(false, index, 1, w1, 1, new MatrixView(ws.z[1], r0 * 800, r1 - r0, 800, 800));
             case 5 -> {
                 if (!FUSED) {
