@@ -54,11 +54,7 @@ class IndexPairsTest {
             Vec a = p.zeros(off + rows * ld);
             a.fill(7); // padding between rows and before the matrix must not be read
             for (int r = 0; r < rows; r++) {
-                double density = switch (rng.nextInt(4)) {
-                    case 0 -> 0;
-                    case 1 -> 1;
-                    default -> rng.nextDouble();
-                };
+                double density = SparseProductTest.rowDensity(rng);
                 for (int c = 0; c < cols; c++) {
                     double u = rng.nextDouble();
                     double v = u < 0.02 ? Double.NaN : u < 0.05 ? -0.0 : rng.nextDouble(-2, 2);

@@ -110,12 +110,7 @@ class SparseProductTest {
             int offA = rng.nextInt(5);
             Vec a = p.zeros(offA + rows * lda);
             for (int r = 0; r < rows; r++) {
-                // Empty rows, fully dense rows, and rows at a random density.
-                double density = switch (rng.nextInt(4)) {
-                    case 0 -> 0;
-                    case 1 -> 1;
-                    default -> rng.nextDouble();
-                };
+                double density = rowDensity(rng);
                 for (int c = 0; c < cols; c++) {
                     if (rng.nextDouble() < density) {
                         a.set(offA + r * lda + c, rng.nextDouble(-2, 2));
@@ -156,6 +151,15 @@ class SparseProductTest {
         SparseMatrix s = new SparseMatrix(Precision.F64).index(MatrixView.of(a, 0, 2, 3));
         assertEquals(3, s.nonzeros());
         assertEquals(0.5, s.density());
+    }
+
+    /** A row's density for random sparse matrices: empty, fully dense, or random, one in four, one in four, one in two. */
+    static double rowDensity(SplittableRandom rng) {
+        return switch (rng.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> 1;
+            default -> rng.nextDouble();
+        };
     }
 
     static Vec random(Precision p, int n, SplittableRandom rng) {
