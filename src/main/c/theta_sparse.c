@@ -136,9 +136,9 @@ typedef int (*times_float_fn)(int, const int *, const int *, const float *, int,
 typedef int (*times_double_fn)(int, const int *, const int *, const double *, int, const double *, long,
                                double *, long, int, int, double, double);
 typedef int (*pairs_float_fn)(int, int, int, const int *, const int *, const float *, const float *, long, float *,
-                              long, int, int, float, float);
+                              long, int, int, float, float, int);
 typedef int (*pairs_double_fn)(int, int, int, const int *, const int *, const double *, const double *, long,
-                               double *, long, int, int, double, double);
+                               double *, long, int, int, double, double, int);
 typedef jint (*index_float_fn)(const float *, int, int, long, int *, int *, float *, int, int *, float *);
 typedef jint (*index_double_fn)(const double *, int, int, long, int *, int *, double *, int, int *, double *);
 static const struct {
@@ -255,21 +255,22 @@ JNIEXPORT void JNICALL Java_theta_math_SparseKernels_transpose(JNIEnv *env, jcla
 
 /*
  * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that pairs() built:
- * op(S) = S^T when gradient, S otherwise. Returns 0, or -1 out of memory.
+ * op(S) = S^T when gradient, S otherwise; the forward product by windows of at most window rows (0:
+ * all). Returns 0, or -1 out of memory.
  */
 JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairTimes(JNIEnv *env, jclass cls, jint isa, jboolean f64,
         jboolean gradient, jint m, jint k, jlong pptr, jlong pidx, jlong pval, jlong b, jint ldb, jlong c, jint ldc,
-        jint j0, jint j1, jdouble alpha, jdouble beta) {
+        jint j0, jint j1, jdouble alpha, jdouble beta, jint window) {
     (void)env; (void)cls;
     int v = variant(isa);
     if (f64) {
         return VARIANTS[v].pairs_double(gradient, m, k, (const int *)(intptr_t)pptr, (const int *)(intptr_t)pidx,
                                         (const double *)(intptr_t)pval, (const double *)(intptr_t)b, ldb,
-                                        (double *)(intptr_t)c, ldc, j0, j1, alpha, beta);
+                                        (double *)(intptr_t)c, ldc, j0, j1, alpha, beta, window);
     }
     return VARIANTS[v].pairs_float(gradient, m, k, (const int *)(intptr_t)pptr, (const int *)(intptr_t)pidx,
                                    (const float *)(intptr_t)pval, (const float *)(intptr_t)b, ldb,
-                                   (float *)(intptr_t)c, ldc, j0, j1, (float)alpha, (float)beta);
+                                   (float *)(intptr_t)c, ldc, j0, j1, (float)alpha, (float)beta, window);
 }
 
 /*

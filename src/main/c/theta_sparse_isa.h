@@ -17,8 +17,8 @@ typedef double F(vd) __attribute__((vector_size(VBYTES)));
 typedef double F(vdu) __attribute__((vector_size(VBYTES), aligned(8)));
 
 /*
- * By rows, for forward products of over 256 rows (SparseMatrix.PAIR_ROWS; the pairs below do
- * the rest). Rows rc..re of C, columns j..j+N*L: C = alpha * S * B + beta * C, one range of B's
+ * By rows, for forward products of over 256 rows indexed by rows only (SparseMatrix.PAIR_ROWS;
+ * the pairs below do the rest). Rows rc..re of C, columns j..j+N*L: C = alpha * S * B + beta * C, one range of B's
  * rows at a time (split[] says where each row's entries of each range start), so that the
  * range's block of B, copied contiguous into pack and read once per entry, stays in the
  * first-level cache while all the rows go by. The row's entries take turns among H sets of N
@@ -128,25 +128,29 @@ TIMES(double, F(vd))
  *
  * Forward, C = alpha * S * B + beta * C with S m x k: for each pair, B's rows 2i and 2i+1 (a block
  * of N vectors of columns) stay in registers, scaled by alpha, and every row r of the pair adds
- * x0 * B[2i] + x1 * B[2i+1] into C[r]. C's block (m rows) is summed in pack, contiguous and
- * aligned (it stays in the first-level cache; C's own rows may straddle cache lines), and copied
- * back at the end.
+ * x0 * B[2i] + x1 * B[2i+1] into C[r]. C's block (rows r0..r1, a window; qs[i]..qe[i] are pair
+ * i's entries in it) is summed in pack, contiguous and aligned (it stays in the first-level cache;
+ * C's own rows may straddle cache lines), and copied back at the end.
  */
 #define PAIRS_FORWARD(NAME, T, V, VU, N)                                                            \
-    INLINE void F(NAME)(int m, int k, const int *pptr, const int *pidx, const T *pval, const T *b, \
-                        long ldb, T *c, long ldc, int j, T alpha, T beta, T *pack) {                \
+    INLINE void F(NAME)(int r0, int r1, int k, const int *qs, const int *qe, const int *pidx,      \
+                        const T *pval, const T *b, long ldb, T *c, long ldc, int j, T alpha, T beta, \
+                        T *pack) {                                                                  \
         const int L = sizeof(V) / sizeof(T);                                                        \
-        for (int r = 0; r < m; r++)                                                                 \
+        const int m = r1 - r0;                                                                      \
+        c += (long)r0 * ldc;                                                                        \
+        pack -= (long)r0 * N * L; /* indexed by the entries' row numbers, r0..r1 */                 \
+        for (int r = r0; r < r1; r++)                                                               \
             for (int t = 0; t < N; t++)                                                             \
                 *(V *)(pack + (long)r * N * L + t * L) =                                            \
-                    beta == 0 ? (V){0} : beta * *(const VU *)(c + (long)r * ldc + j + t * L);       \
+                    beta == 0 ? (V){0} : beta * *(const VU *)(c + (long)(r - r0) * ldc + j + t * L); \
         for (int i = 0; 2 * i < k; i++) {                                                           \
-            const int q0 = pptr[i], q1 = pptr[i + 1];                                               \
+            const int q0 = qs[i], q1 = qe[i];                                                       \
             /* B's rows come from far away: ask early for those of the pair AHEAD, if it has rows  \
                (for one image most pairs are empty, and fetching their rows too read all of B,   \
                2.5 MB per image)                                                                 \
             */                                                                                      \
-            if (2 * i + 2 * AHEAD + 1 < k && pptr[i + AHEAD] != pptr[i + AHEAD + 1])                \
+            if (2 * i + 2 * AHEAD + 1 < k && qs[i + AHEAD] != qe[i + AHEAD])                        \
                 for (int t = 0; t < N * (int)sizeof(V); t += 64) {                                  \
                     __builtin_prefetch((const char *)(b + (long)(2 * i + 2 * AHEAD) * ldb + j) + t);  \
                     __builtin_prefetch((const char *)(b + (long)(2 * i + 2 * AHEAD + 1) * ldb + j) + t); \
@@ -193,6 +197,7 @@ TIMES(double, F(vd))
                 }                                                                                   \
             }                                                                                       \
         }                                                                                           \
+        pack += (long)r0 * N * L;                                                                   \
         for (int r = 0; r < m; r++)                                                                 \
             for (int t = 0; t < N; t++)                                                             \
                 *(VU *)(c + (long)r * ldc + j + t * L) = *(const V *)(pack + (long)r * N * L + t * L); \
@@ -265,17 +270,27 @@ PAIRS_GRADIENT(pg_column_double, double, double, double, 1)
 
 /*
  * C[:, j0..j1) = alpha * op(S) * B + beta * C on S's column pairs (pptr, pidx, pval; S is m x k):
- * forward (op(S) = S) or weight gradient (op(S) = S^T). Returns 0, or -1 out of memory.
+ * forward (op(S) = S) or weight gradient (op(S) = S^T). The forward product goes by windows of at
+ * most window rows (0: all m), so that its block of C in pack stays in the first-level cache (512
+ * rows of 64 floats are 128 KB): a pair's rows are increasing, so its entries in a window follow
+ * those in the window before (qs, qe: each pair's entries in the current window). Returns 0, or -1
+ * out of memory.
  */
 #define PAIRS(T, V)                                                                                 \
     static int F(pairs_##T)(int gradient, int m, int k, const int *pptr, const int *pidx,          \
                             const T *pval, const T *b, long ldb, T *c, long ldc, int j0, int j1,    \
-                            T alpha, T beta) {                                                      \
+                            T alpha, T beta, int window) {                                          \
         const int W = NVEC * (int)(sizeof(V) / sizeof(T));                                          \
         const int L = W / NVEC;                                                                     \
         const int GW = GNVEC * L;                                                                   \
-        T *pack = aligned_alloc(64, ((size_t)m + 1) * (GW > W ? GW : W) * sizeof(T));               \
-        if (pack == NULL) return -1;                                                                \
+        const int win = gradient || window <= 0 || window >= m ? m : window;                        \
+        const int pairs = (k + 1) / 2;                                                              \
+        T *pack = aligned_alloc(64, ((size_t)win + 1) * (GW > W ? GW : W) * sizeof(T));             \
+        int *cursor = win < m ? malloc(2 * ((size_t)pairs + 1) * sizeof(int)) : NULL;               \
+        if (pack == NULL || (win < m && cursor == NULL)) {                                          \
+            free(pack);                                                                             \
+            return -1;                                                                              \
+        }                                                                                           \
         int j = j0;                                                                                 \
         if (gradient) {                                                                             \
             for (; GW > W && j + GW <= j1; j += GW) F(pg_wide_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
@@ -283,10 +298,28 @@ PAIRS_GRADIENT(pg_column_double, double, double, double, 1)
             for (; j + L <= j1; j += L) F(pg_vector_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
             for (; j < j1; j++) F(pg_column_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack);        \
         } else {                                                                                    \
-            for (; j + W <= j1; j += W) F(pf_blocks_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
-            for (; j + L <= j1; j += L) F(pf_vector_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
-            for (; j < j1; j++) F(pf_column_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack);        \
+            const int *qs = pptr, *qe = pptr + 1;                                                   \
+            int *ws = cursor, *we = cursor == NULL ? NULL : cursor + pairs + 1;                     \
+            if (cursor != NULL) memcpy(we, pptr, (size_t)pairs * sizeof(int));                      \
+            for (int r0 = 0; r0 < m; r0 += win) {                                                   \
+                const int r1 = m - r0 < win ? m : r0 + win;                                         \
+                if (cursor != NULL) {                                                               \
+                    for (int i = 0; i < pairs; i++) {                                               \
+                        int q = we[i];                                                              \
+                        const int end = pptr[i + 1];                                                \
+                        ws[i] = q;                                                                  \
+                        while (q < end && pidx[q] < r1) q++;                                        \
+                        we[i] = q;                                                                  \
+                    }                                                                               \
+                    qs = ws;                                                                        \
+                    qe = we;                                                                        \
+                }                                                                                   \
+                for (j = j0; j + W <= j1; j += W) F(pf_blocks_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
+                for (; j + L <= j1; j += L) F(pf_vector_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
+                for (; j < j1; j++) F(pf_column_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack);        \
+            }                                                                                       \
         }                                                                                           \
+        free(cursor);                                                                               \
         free(pack);                                                                                 \
         return 0;                                                                                   \
     }

@@ -101,63 +101,64 @@ JNIEXPORT void JNICALL Java_theta_math_Updates_momentum(JNIEnv *env, jclass cls,
 }
 
 /*
- * The entries of a dense row-major rows x cols matrix (leading dimension ld) by pairs of columns
+ * The entries of a dense row-major matrix (leading dimension ld, cols columns) by pairs of columns
  * (2i, 2i+1), as theta_sparse.c's pairs() builds them from the index by rows: for each pair, the
  * rows where either column is nonzero (increasing), with both values, zero where a column is. The
  * same entries in the same order, so the products give the same numbers, without the index by
  * rows and its counting sort by pair. Values are compared by their bits: -0.0 is zero, NaN is not
  * (as for the index by rows).
  *
- * Two passes: the first counts each pair's entries row by row (sequential reads); the second
- * walks down each pair's two columns (one load of both per row), DENSE_ROWS rows at a time: a
- * walk down all 128 rows of a batch touched 100 pages per pair, more than the first-level TLB
- * holds. Entries are written only when capacity has room for them and one spare slot (which
- * the walk of the last pair may write).
- * Returns the number of nonzero values; the number of entries is pptr[(cols + 1) / 2].
+ * In three steps, so that threads can share the work, each on its own rows r0..r1 (the rows it
+ * has just written when the batch was filled by rows): count (each pair's entries in those rows,
+ * reading them row by row); merge (one thread: where each pair, and each part's rows within each
+ * pair, start); fill (walks down each pair's two columns in those rows, one load of both per row,
+ * DENSE_ROWS rows at a time: a walk down all 128 rows of a batch touched 100 pages per pair, more
+ * than the first-level TLB holds). Parts of rows in increasing order give each pair's rows in
+ * increasing order, so the entries do not depend on how many parts there are.
  */
 #ifndef DENSE_ROWS
 #define DENSE_ROWS 32
 #endif
 #define DENSE_PAIRS(NAME, T, U, ABS)                                                              \
-    static long NAME(const T *x, int rows, int cols, long ld, int *pptr, int *pidx, T *pval,      \
-                     long capacity, int *next) {                                                  \
+    static long NAME##_count(const T *x, int r0, int r1, int cols, long ld, int *count) {         \
         const int pairs = (cols + 1) / 2, full = cols / 2;                                        \
         long nnz = 0;                                                                             \
-        memset(pptr, 0, ((size_t)pairs + 1) * sizeof(int));                                       \
-        for (int r = 0; r < rows; r++) {                                                          \
+        memset(count, 0, (size_t)pairs * sizeof(int));                                            \
+        for (int r = r0; r < r1; r++) {                                                           \
             const T *xr = x + (long)r * ld;                                                       \
             for (int i = 0; i < full; i++) {                                                      \
                 U a, b;                                                                           \
                 memcpy(&a, xr + 2 * i, sizeof a);                                                 \
                 memcpy(&b, xr + 2 * i + 1, sizeof b);                                             \
                 const int na = (a & ABS) != 0, nb = (b & ABS) != 0;                               \
-                pptr[i + 1] += na | nb;                                                           \
+                count[i] += na | nb;                                                              \
                 nnz += na + nb;                                                                   \
             }                                                                                     \
             if (full < pairs) { /* an odd last column, alone in its pair */                       \
                 U a;                                                                              \
                 memcpy(&a, xr + 2 * full, sizeof a);                                              \
-                pptr[pairs] += (a & ABS) != 0;                                                    \
+                count[full] += (a & ABS) != 0;                                                    \
                 nnz += (a & ABS) != 0;                                                            \
             }                                                                                     \
         }                                                                                         \
-        long total = 0;                                                                           \
-        for (int i = 0; i < pairs; i++) {                                                         \
-            next[i] = (int)total;                                                                 \
-            total += pptr[i + 1];                                                                 \
-            pptr[i + 1] = total > 0x7fffffffL ? 0x7fffffff : (int)total;                          \
-        }                                                                                         \
-        if (total >= capacity) return nnz;                                                        \
-        for (int r0 = 0; r0 < rows; r0 += DENSE_ROWS) {                                           \
-            const int r1 = r0 + DENSE_ROWS < rows ? r0 + DENSE_ROWS : rows;                       \
+        return nnz;                                                                               \
+    }                                                                                             \
+    static void NAME##_fill(const T *x, int r0, int r1, int cols, long ld, const int *start,      \
+                            const int *count, int *pidx, T *pval, int *next) {                    \
+        const int pairs = (cols + 1) / 2, full = cols / 2;                                        \
+        int dumpIdx;                                                                              \
+        T dumpVal[2];                                                                             \
+        memcpy(next, start, (size_t)pairs * sizeof(int));                                         \
+        for (int b0 = r0; b0 < r1; b0 += DENSE_ROWS) {                                            \
+            const int b1 = b0 + DENSE_ROWS < r1 ? b0 + DENSE_ROWS : r1;                           \
             for (int i = 0; i < pairs; i++) {                                                     \
                 long q = next[i];                                                                 \
-                /* Branch-free, each row is written at q, entry or not; once pair i is complete, \
-                   q is where pair i + 1 starts, and its first entry is put back after the walk. */ \
-                const long e = pptr[i + 1];                                                       \
-                const int keepIdx = pidx[e];                                                      \
-                const T keep0 = pval[2 * e], keep1 = pval[2 * e + 1];                             \
-                for (int r = r0; r < r1; r++) {                                                   \
+                const long e = (long)start[i] + count[i];                                         \
+                if (q == e) continue; /* this pair's entries in these rows are all written */    \
+                /* Each row is written at q, entry or not (a branch on "is this pixel zero"       \
+                   mispredicts at every ink edge); once the pair's entries are all written, at a  \
+                   slot of its own, since the next one belongs to another pair or thread. */      \
+                for (int r = b0; r < b1; r++) {                                                   \
                     const T *xr = x + (long)r * ld + 2 * i;                                       \
                     U a, b = 0;                                                                   \
                     memcpy(&a, xr, sizeof a);                                                     \
@@ -165,23 +166,20 @@ JNIEXPORT void JNICALL Java_theta_math_Updates_momentum(JNIEnv *env, jclass cls,
                     const int na = (a & ABS) != 0, nb = (b & ABS) != 0;                           \
                     a = na ? a : 0;                                                               \
                     b = nb ? b : 0;                                                               \
-                    pidx[q] = r;                                                                  \
-                    memcpy(pval + 2 * q, &a, sizeof a);                                           \
-                    memcpy(pval + 2 * q + 1, &b, sizeof b);                                       \
+                    const int in = q < e;                                                         \
+                    int *pi = in ? pidx + q : &dumpIdx;                                           \
+                    T *pv = in ? pval + 2 * q : dumpVal;                                          \
+                    *pi = r;                                                                      \
+                    memcpy(pv, &a, sizeof a);                                                     \
+                    memcpy(pv + 1, &b, sizeof b);                                                 \
                     q += na | nb;                                                                 \
-                }                                                                                 \
-                if (q == e) {                                                                     \
-                    pidx[e] = keepIdx;                                                            \
-                    pval[2 * e] = keep0;                                                          \
-                    pval[2 * e + 1] = keep1;                                                      \
                 }                                                                                 \
                 next[i] = (int)q;                                                                 \
             }                                                                                     \
         }                                                                                         \
-        return nnz;                                                                               \
     }
 
-/* Cloned per instruction set like the update (the first pass vectorises). */
+/* Cloned per instruction set like the update (the count vectorises). */
 #ifdef UPDATE_X86
 #pragma GCC push_options
 #pragma GCC target("arch=x86-64-v4")
@@ -197,29 +195,85 @@ DENSE_PAIRS(dense_pairs_double_v3, double, uint64_t, 0x7fffffffffffffffull)
 DENSE_PAIRS(dense_pairs_float_base, float, uint32_t, 0x7fffffffu)
 DENSE_PAIRS(dense_pairs_double_base, double, uint64_t, 0x7fffffffffffffffull)
 
-typedef long (*dense_pairs_float_fn)(const float *, int, int, long, int *, int *, float *, long, int *);
-typedef long (*dense_pairs_double_fn)(const double *, int, int, long, int *, int *, double *, long, int *);
+/*
+ * The count step for rows r0..r1 with variant isa (see chosen): count[i] = pair i's entries in
+ * those rows. Returns the number of nonzero values in them.
+ */
+JNIEXPORT jlong JNICALL Java_theta_math_SparseKernels_pairCount(JNIEnv *env, jclass cls, jint isa, jboolean f64,
+        jlong x, jint r0, jint r1, jint cols, jint ld, jlong count) {
+    (void)env; (void)cls;
+    int *cn = (int *)(intptr_t)count;
+    const int v = chosen(isa);
+    if (f64) {
+        const double *xd = (const double *)(intptr_t)x;
+#ifdef UPDATE_X86
+        if (v == 2) return dense_pairs_double_v4_count(xd, r0, r1, cols, ld, cn);
+        if (v == 1) return dense_pairs_double_v3_count(xd, r0, r1, cols, ld, cn);
+#endif
+        return dense_pairs_double_base_count(xd, r0, r1, cols, ld, cn);
+    }
+    const float *xf = (const float *)(intptr_t)x;
+#ifdef UPDATE_X86
+    if (v == 2) return dense_pairs_float_v4_count(xf, r0, r1, cols, ld, cn);
+    if (v == 1) return dense_pairs_float_v3_count(xf, r0, r1, cols, ld, cn);
+#endif
+    return dense_pairs_float_base_count(xf, r0, r1, cols, ld, cn);
+}
 
-/* See DENSE_PAIRS, with variant isa (see chosen); returns the number of nonzeros, -1 over 2^31 entries, -2 out of memory. */
-JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_densePairs(JNIEnv *env, jclass cls, jint isa, jboolean f64,
-        jlong x, jint rows, jint cols, jint ld, jlong pptr, jlong pidx, jlong pval, jint capacity) {
+/*
+ * The merge step: from the counts of parts (count[p * pairs + i], parts in order of their rows),
+ * pptr (pairs + 1 entries) and where each part's entries of each pair start (start[p * pairs +
+ * i]). Returns the number of entries (pptr is not valid when that is over 2^31 - 1).
+ */
+JNIEXPORT jlong JNICALL Java_theta_math_SparseKernels_pairMerge(JNIEnv *env, jclass cls, jint pairs, jint parts,
+        jlong count, jlong start, jlong pptr) {
+    (void)env; (void)cls;
+    const int *cn = (const int *)(intptr_t)count;
+    int *st = (int *)(intptr_t)start, *pp = (int *)(intptr_t)pptr;
+    long q = 0;
+    pp[0] = 0;
+    for (int i = 0; i < pairs; i++) {
+        for (int p = 0; p < parts; p++) {
+            st[(long)p * pairs + i] = (int)q;
+            q += cn[(long)p * pairs + i];
+        }
+        if (q > 0x7fffffffL) return q;
+        pp[i + 1] = (int)q;
+    }
+    return q;
+}
+
+/*
+ * The fill step for rows r0..r1: their entries of pair i written from start[i] on (count[i] of
+ * them, as the count step found), into pidx and pval. Returns 0, or -2 out of memory.
+ */
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairFill(JNIEnv *env, jclass cls, jint isa, jboolean f64,
+        jlong x, jint r0, jint r1, jint cols, jint ld, jlong start, jlong count, jlong pidx, jlong pval) {
     (void)env; (void)cls;
     int *next = malloc(((size_t)cols / 2 + 1) * sizeof(int));
     if (next == NULL) return -2;
-    int *pp = (int *)(intptr_t)pptr;
-    dense_pairs_float_fn ff = dense_pairs_float_base;
-    dense_pairs_double_fn fd = dense_pairs_double_base;
+    const int *st = (const int *)(intptr_t)start, *cn = (const int *)(intptr_t)count;
+    int *pi = (int *)(intptr_t)pidx;
     const int v = chosen(isa);
+    if (f64) {
+        const double *xd = (const double *)(intptr_t)x;
+        double *pv = (double *)(intptr_t)pval;
 #ifdef UPDATE_X86
-    if (v == 2) { ff = dense_pairs_float_v4; fd = dense_pairs_double_v4; }
-    if (v == 1) { ff = dense_pairs_float_v3; fd = dense_pairs_double_v3; }
+        if (v == 2) dense_pairs_double_v4_fill(xd, r0, r1, cols, ld, st, cn, pi, pv, next);
+        if (v == 1) dense_pairs_double_v3_fill(xd, r0, r1, cols, ld, st, cn, pi, pv, next);
 #endif
-    const long n = f64 ? fd((const double *)(intptr_t)x, rows, cols, ld, pp, (int *)(intptr_t)pidx,
-                            (double *)(intptr_t)pval, capacity, next)
-                       : ff((const float *)(intptr_t)x, rows, cols, ld, pp, (int *)(intptr_t)pidx,
-                            (float *)(intptr_t)pval, capacity, next);
+        if (v == 0) dense_pairs_double_base_fill(xd, r0, r1, cols, ld, st, cn, pi, pv, next);
+    } else {
+        const float *xf = (const float *)(intptr_t)x;
+        float *pv = (float *)(intptr_t)pval;
+#ifdef UPDATE_X86
+        if (v == 2) dense_pairs_float_v4_fill(xf, r0, r1, cols, ld, st, cn, pi, pv, next);
+        if (v == 1) dense_pairs_float_v3_fill(xf, r0, r1, cols, ld, st, cn, pi, pv, next);
+#endif
+        if (v == 0) dense_pairs_float_base_fill(xf, r0, r1, cols, ld, st, cn, pi, pv, next);
+    }
     free(next);
-    return n > 0x7fffffffL || pp[(cols + 1) / 2] == 0x7fffffff ? -1 : (jint)n;
+    return 0;
 }
 
 /*

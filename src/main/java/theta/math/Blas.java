@@ -88,6 +88,12 @@ final class Blas implements Gemm {
 
     /** {@link #sparse} with the given variant of the native kernels (tests and SparseBench run each). */
     void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c, int variant) {
+        sparse(transS, s, alpha, b, beta, c, variant, SparseMatrix.PAIR_WINDOW);
+    }
+
+    /** {@link #sparse} with the given variant and rows per window of the forward pair kernel (0: all). */
+    void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c, int variant,
+                int window) {
         s.checkShapes(transS, b, c);
         if (!SparseKernels.AVAILABLE) {
             Gemm.super.sparse(transS, s, alpha, b, beta, c);
@@ -104,15 +110,17 @@ final class Blas implements Gemm {
         long cAddr = c.vec().address() + (long) c.offset() * bytes;
         int k = b.rows();
         int parts = 2.0 * s.nonzeros() * n < SPLIT_FLOPS ? 1 : Parallel.parts(n, 4 * COLUMN_ALIGN);
-        // By pairs of columns, but the forward product of many rows by rows (see SparseMatrix.PAIR_ROWS).
-        SparseMatrix.Csr pairs = transS || s.rows() <= SparseMatrix.PAIR_ROWS ? s.pairs() : null;
+        // By pairs of columns; the forward product of many rows indexed by rows (index(), not
+        // indexPairs()) goes by rows (see SparseMatrix.PAIR_ROWS).
+        SparseMatrix.Csr pairs = transS || s.rows() <= SparseMatrix.PAIR_ROWS || !s.byRows() ? s.pairs() : null;
         SparseMatrix.Csr csr = pairs == null ? s.csr(false) : null;
         Parallel.run(parts, p -> {
             int j0 = Parallel.bound(n, parts, p, COLUMN_ALIGN);
             int j1 = Parallel.bound(n, parts, p + 1, COLUMN_ALIGN);
             int status = pairs != null
                     ? SparseKernels.pairTimes(variant, f64, transS, s.rows(), s.cols(), pairs.ptrAddress(),
-                            pairs.idxAddress(), pairs.valAddress(), bAddr, b.ld(), cAddr, c.ld(), j0, j1, alpha, beta)
+                            pairs.idxAddress(), pairs.valAddress(), bAddr, b.ld(), cAddr, c.ld(), j0, j1, alpha, beta,
+                            window)
                     : SparseKernels.times(variant, f64, rows, csr.ptrAddress(), csr.idxAddress(), csr.valAddress(), k,
                             bAddr, b.ld(), cAddr, c.ld(), j0, j1, alpha, beta);
             if (status != 0) {

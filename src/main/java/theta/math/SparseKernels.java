@@ -129,11 +129,13 @@ final class SparseKernels {
 
     /**
      * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that {@link #pairs}
-     * built: op(S) = S^T when {@code gradient} (C has k rows), S otherwise (C has m rows). Returns
-     * 0, or -1 when the kernel's scratch memory could not be allocated.
+     * built: op(S) = S^T when {@code gradient} (C has k rows), S otherwise (C has m rows), the
+     * forward product by windows of at most {@code window} rows (0: all m at once). Returns 0, or
+     * -1 when the kernel's scratch memory could not be allocated.
      */
     static native int pairTimes(int isa, boolean f64, boolean gradient, int m, int k, long pptr, long pidx, long pval,
-                                long b, int ldb, long c, int ldc, int j0, int j1, double alpha, double beta);
+                                long b, int ldb, long c, int ldc, int j0, int j1, double alpha, double beta,
+                                int window);
 
     /**
      * The entries of a rows x cols CSR matrix by pairs of columns (2i, 2i+1): pptr ((cols + 1) / 2
@@ -145,14 +147,27 @@ final class SparseKernels {
                             long pval);
 
     /**
-     * The entries of a dense rows x cols matrix (leading dimension ld) by pairs of columns, as
+     * The entries of a dense matrix (leading dimension ld, cols columns) by pairs of columns, as
      * {@link #pairs} gives them from its index by rows, straight from the matrix
-     * (src/main/c/theta_train.c), with kernel variant {@code isa}; writes the entries only when
-     * capacity exceeds their count. Returns the number of nonzeros (entries: pptr[(cols + 1) / 2]),
-     * -1 over 2^31, -2 out of memory.
+     * (src/main/c/theta_train.c), in three steps so that threads can share the work by rows. Count,
+     * with kernel variant {@code isa}: count[i] = pair i's entries in rows r0..r1. Returns the
+     * number of nonzeros in those rows.
      */
-    static native int densePairs(int isa, boolean f64, long x, int rows, int cols, int ld, long pptr, long pidx,
-                                 long pval, int capacity);
+    static native long pairCount(int isa, boolean f64, long x, int r0, int r1, int cols, int ld, long count);
+
+    /**
+     * Merge: from the counts of {@code parts} parts of rows (count[p * pairs + i], parts in the
+     * order of their rows), pptr (pairs + 1 entries) and where each part's entries of each pair
+     * start (start[p * pairs + i]). Returns the number of entries (pptr is not valid over 2^31 - 1).
+     */
+    static native long pairMerge(int pairs, int parts, long count, long start, long pptr);
+
+    /**
+     * Fill: rows r0..r1's entries of pair i written from start[i] on (count[i] of them) into pidx
+     * and pval (two values each). Returns 0, or -2 out of memory.
+     */
+    static native int pairFill(int isa, boolean f64, long x, int r0, int r1, int cols, int ld, long start, long count,
+                               long pidx, long pval);
 
     /** The transpose of a rows x cols CSR matrix as CSR (tptr has cols + 1 entries). */
     static native void transpose(boolean f64, int rows, int cols, long ptr, long idx, long val, long tptr,

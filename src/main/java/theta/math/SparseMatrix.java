@@ -27,11 +27,30 @@ public final class SparseMatrix {
     public static final double DENSITY_LIMIT = 0.3;
 
     /**
-     * The native forward product goes by pairs of columns up to this many rows (C's block of 64
-     * columns, 64 KB at 256 rows of float32, stays in the core's caches while each pair adds into
-     * it); taller matrices (inference on 10,000 images) go by rows.
+     * The forward product of a matrix indexed by rows only ({@link #index}) goes by pairs of
+     * columns up to this many rows, by rows (examples) above. Indexed by pairs ({@link
+     * #indexPairs}, as training does), it goes by pairs at any height, in windows of {@link
+     * #PAIR_WINDOW} rows.
      */
     static final int PAIR_ROWS = 256;
+
+    /**
+     * Rows from which {@link #indexPairs} splits the work between threads, by parts of rows. On
+     * MNIST batches of 128 and 512 ({@code FirstLayerBench}, 2 threads, load average 5-7 on the
+     * 2 cores) the split did not pay (512 rows: median 0.71 ms against 0.53-0.61 on one thread;
+     * 128 rows: 0.29 against 0.14), so no batch the trainer takes is split by default.
+     */
+    static final int SPLIT_ROWS = 4096;
+    /**
+     * The forward product by pairs takes at most this many rows at a time, so that its block of C
+     * (rows x 64 floats: 32 KB) stays in the first-level cache (48 KB here). On MNIST batches of 512,
+     * forward ms per batch (FirstLayerBench, medians, 1 / 2 threads, load 3.6-6): all rows at once
+     * 3.8-7.4 / 4.0-4.5, windows of 256 2.8-3.3 / 3.0-3.7, 128 2.5-3.4 / 2.8-3.0, 64 2.9-3.8 /
+     * 3.1-3.4; by examples (the index by rows) 3.2-4.9 / 3.9-4.3.
+     */
+    static final int PAIR_WINDOW = 128;
+    /** Rows per part of a threaded {@link #indexPairs} at least. */
+    private static final int MIN_PART_ROWS = 32;
 
     private final Precision precision;
     /** Index with the native kernels (false only in tests of the plain-Java twin). */
@@ -47,6 +66,12 @@ public final class SparseMatrix {
     private int rows;
     private int cols;
     private int nonzeros;
+    /** Per part of rows of a threaded {@link #indexPairs}: nonzeros counted, status of the fill. */
+    private long[] partNonzeros = new long[0];
+    private int[] partStatus = new int[0];
+    /** Each part's entries per pair, then where they start (parts x pairs ints each). */
+    private IntBuffer partCounts = Csr.ints(1);
+    private long partCountsAddress = Vec.addressOf(partCounts);
 
     public SparseMatrix(Precision precision) {
         this(precision, SparseKernels.AVAILABLE);
@@ -108,10 +133,9 @@ public final class SparseMatrix {
 
     /**
      * Indexes {@code a} for both first-layer products of a training step, which read the index by
-     * pairs of columns (the forward product of more than {@link #PAIR_ROWS} rows reads the index by
-     * rows, which is then built too): by pairs straight from the matrix, in about half the time of
-     * the index by rows and the pairs built from it. Without the native kernels as {@link
-     * #index(MatrixView)}. Returns this.
+     * pairs of columns: by pairs straight from the matrix, in about half the time of the index by
+     * rows and the pairs built from it; from {@link #SPLIT_ROWS} rows on both threads (each takes
+     * a range of pairs). Without the native kernels as {@link #index(MatrixView)}. Returns this.
      */
     public SparseMatrix indexPairs(MatrixView a) {
         return indexPairs(a, SparseKernels.DEFAULT);
@@ -119,36 +143,80 @@ public final class SparseMatrix {
 
     /** {@link #indexPairs(MatrixView)} with the given variant of the native kernels. */
     SparseMatrix indexPairs(MatrixView a, int variant) {
+        return indexPairs(a, variant, a.rows() >= SPLIT_ROWS ? Threads.get() : 1, false);
+    }
+
+    /**
+     * {@link #indexPairs(MatrixView)} with the given variant, on at most {@code threads} threads
+     * (the entries do not depend on it); {@code withRows} builds the index by rows as well (as
+     * training did before the forward product of tall batches went by pairs too: for comparisons).
+     */
+    SparseMatrix indexPairs(MatrixView a, int variant, int threads, boolean withRows) {
         if (!nativeIndex || a.precision() != precision) {
             return index(a, variant);
         }
-        boolean tall = a.rows() > PAIR_ROWS;
-        if (tall) {
+        if (withRows) {
             index(a, variant);
         }
-        rows = a.rows();
-        cols = a.cols();
-        byRowCurrent = tall;
+        int m = a.rows();
+        int k = a.cols();
+        int ld = a.ld();
+        rows = m;
+        cols = k;
+        byRowCurrent = withRows;
         byColumnCurrent = false;
-        byPair.ensureRows((cols + 1) / 2);
+        byPairCurrent = false;
+        int pairs = (k + 1) / 2;
+        byPair.ensureRows(pairs);
+        boolean f64 = precision == Precision.F64;
         long x = a.vec().address() + (long) a.offset() * precision.bytes();
-        int n = -1;
-        for (int pass = 0; pass < 2; pass++) { // a second time after growing the buffers, when needed
-            n = SparseKernels.densePairs(variant, precision == Precision.F64, x, rows, cols, a.ld(), byPair.ptrAddress(),
-                    byPair.idxAddress(), byPair.valAddress(), byPair.capacity());
-            int entries = byPair.start((cols + 1) / 2);
-            if (n < 0 || entries < byPair.capacity()) { // one slot to spare: see theta_train.c
-                break;
-            }
-            byPair.ensureCapacity(entries + 1);
+        int parts = Math.max(1, Math.min(threads, m / MIN_PART_ROWS));
+        if (partNonzeros.length < parts) {
+            partNonzeros = new long[parts];
+            partStatus = new int[parts];
         }
+        if (partCounts.capacity() < 2 * parts * pairs) {
+            partCounts = Csr.ints(2 * parts * pairs);
+            partCountsAddress = Vec.addressOf(partCounts);
+        }
+        long count = partCountsAddress;
+        long start = count + (long) parts * pairs * Integer.BYTES;
+        long[] counted = partNonzeros;
+        // Part p's rows are those Inputs.fill wrote in part p (the same bounds): often this thread's cache.
+        Parallel.run(parts, p -> counted[p] = SparseKernels.pairCount(variant, f64, x, Parallel.bound(m, parts, p, 1),
+                Parallel.bound(m, parts, p + 1, 1), k, ld, count + (long) p * pairs * Integer.BYTES));
+        long n = 0;
+        for (int p = 0; p < parts; p++) {
+            n += counted[p];
+        }
+        long entries = SparseKernels.pairMerge(pairs, parts, count, start, byPair.ptrAddress());
+        Reference.reachabilityFence(partCounts);
+        if (entries > Integer.MAX_VALUE - 8 || n > Integer.MAX_VALUE) {
+            throw new IllegalStateException("sparse index: over 2^31 nonzeros");
+        }
+        byPair.ensureCapacity((int) entries);
+        long idx = byPair.idxAddress();
+        long val = byPair.valAddress();
+        int[] status = partStatus;
+        Parallel.run(parts, p -> status[p] = SparseKernels.pairFill(variant, f64, x, Parallel.bound(m, parts, p, 1),
+                Parallel.bound(m, parts, p + 1, 1), k, ld, start + (long) p * pairs * Integer.BYTES,
+                count + (long) p * pairs * Integer.BYTES, idx, val));
         Reference.reachabilityFence(a);
-        if (n < 0) {
-            throw new IllegalStateException("sparse index: " + (n == -1 ? "over 2^31 nonzeros" : "out of memory"));
+        Reference.reachabilityFence(byPair);
+        Reference.reachabilityFence(partCounts);
+        for (int p = 0; p < parts; p++) {
+            if (status[p] != 0) {
+                throw new IllegalStateException("sparse index: out of memory");
+            }
         }
-        nonzeros = n;
+        nonzeros = (int) n;
         byPairCurrent = true;
         return this;
+    }
+
+    /** Whether the index by rows is there (after {@link #index}, or {@link #indexPairs} with rows). */
+    boolean byRows() {
+        return byRowCurrent;
     }
 
     public int rows() {
@@ -255,7 +323,7 @@ public final class SparseMatrix {
             idxAddress = Vec.addressOf(idx);
         }
 
-        private static IntBuffer ints(int n) {
+        static IntBuffer ints(int n) {
             return ByteBuffer.allocateDirect(Math.multiplyExact(Math.max(n, 1), Integer.BYTES))
                     .order(ByteOrder.nativeOrder()).asIntBuffer();
         }

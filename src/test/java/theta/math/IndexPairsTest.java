@@ -17,7 +17,8 @@ import theta.testing.Tools;
  * native variant this CPU runs) is, entry for entry and bit for bit, the one built from the index
  * by rows: so the products that read it give the same numbers. On real MNIST batches and on odd
  * shapes with empty and fully dense rows, -0.0, NaN, an odd last column and leading dimensions
- * wider than the rows; one index reused for batches of different sizes (its buffers grow).
+ * wider than the rows; one index reused for batches of different sizes (its buffers grow); built
+ * on one thread and shared by parts of rows between two and three (the entries do not depend on it).
  */
 class IndexPairsTest {
     @ParameterizedTest
@@ -35,7 +36,12 @@ class IndexPairsTest {
                 x.copyFrom(row, 0, i * k, k);
             }
             MatrixView xv = MatrixView.of(x, 0, m, k);
-            assertSamePairs(new SparseMatrix(p).index(xv, variant), direct.indexPairs(xv, variant), m + " MNIST rows");
+            SparseMatrix byRows = new SparseMatrix(p).index(xv, variant);
+            for (int threads = 1; threads <= 3; threads++) {
+                assertSamePairs(byRows, direct.indexPairs(xv, variant, threads, false), m + " MNIST rows, "
+                        + threads + " thread(s)");
+            }
+            assertSamePairs(byRows, direct.indexPairs(xv, variant), m + " MNIST rows");
         }
     }
 
@@ -63,24 +69,30 @@ class IndexPairsTest {
             }
             MatrixView av = new MatrixView(a, off, rows, cols, ld);
             String what = rows + "x" + cols + " (ld " + ld + ")";
-            assertSamePairs(new SparseMatrix(p, true).index(av, variant), direct.indexPairs(av, variant), what);
+            int threads = 1 + trial % 3;
+            assertSamePairs(new SparseMatrix(p, true).index(av, variant), direct.indexPairs(av, variant, threads, false),
+                    what + ", " + threads + " thread(s)");
         }
     }
 
     @ParameterizedTest
     @MethodSource("theta.math.SparseProductTest#variants")
-    void tallBatchesAreIndexedByRowsToo(Precision p, int variant) {
+    void batchesAreIndexedByPairsOnly(Precision p, int variant) {
         Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
         Vec x = p.zeros(2 * 3);
         x.set(1, 1);
         SparseMatrix s = new SparseMatrix(p).indexPairs(MatrixView.of(x, 0, 2, 3), variant);
         assertEquals(1, s.nonzeros());
         assertThrows(IllegalStateException.class, () -> s.csr(false), "only pairs were built");
-        // Over PAIR_ROWS rows the forward product goes by rows: that index is built as well.
+        // Over PAIR_ROWS rows too: the forward product goes by pairs in windows of rows.
         int m = SparseMatrix.PAIR_ROWS + 1;
         Vec tall = p.zeros(m * 3);
         tall.set(3 * m - 1, 2);
         s.indexPairs(MatrixView.of(tall, 0, m, 3), variant);
+        assertThrows(IllegalStateException.class, () -> s.csr(false), "only pairs were built");
+        assertEquals(1, s.pairs().start(2));
+        // The index by rows on request (for comparisons).
+        s.indexPairs(MatrixView.of(tall, 0, m, 3), variant, 2, true);
         assertEquals(1, s.csr(false).start(m));
         assertEquals(1, s.pairs().start(2));
     }

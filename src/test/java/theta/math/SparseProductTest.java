@@ -84,6 +84,47 @@ class SparseProductTest {
     }
 
     /**
+     * A training batch of 512 (over PAIR_ROWS rows) indexed by pairs only, on one and two threads:
+     * the forward product by pairs, whole and in windows of rows, and the weight gradient.
+     */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void tallBatchByPairsEqualsDense(Precision p, int variant) {
+        Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
+        Dataset train = MnistFixture.mnist().train();
+        int m = 512;
+        int k = train.features();
+        int n = 80;
+        SplittableRandom rng = new SplittableRandom(13);
+        Vec w = random(p, k * n, rng);
+        Vec x = p.zeros(m * k);
+        double[] row = new double[k];
+        for (int i = 0; i < m; i++) {
+            train.copyRow((i * 7919) % train.size(), row, 0);
+            x.copyFrom(row, 0, i * k, k);
+        }
+        MatrixView xv = MatrixView.of(x, 0, m, k);
+        Vec bias = random(p, m * n, rng);
+        Vec dense = bias.copy();
+        Gemm.blas().gemm(1, xv, false, MatrixView.of(w, 0, k, n), false, 1, MatrixView.of(dense, 0, m, n));
+        Vec dz = random(p, m * n, rng);
+        Vec gd = p.zeros(k * n);
+        Gemm.blas().gemm(1, xv, true, MatrixView.of(dz, 0, m, n), false, 0, MatrixView.of(gd, 0, k, n));
+        for (int threads = 1; threads <= 2; threads++) {
+            SparseMatrix s = new SparseMatrix(p).indexPairs(xv, variant, threads, false);
+            for (int window : WINDOWS) {
+                Vec sparse = bias.copy();
+                Blas.INSTANCE.sparse(false, s, 1, MatrixView.of(w, 0, k, n), 1, MatrixView.of(sparse, 0, m, n), variant,
+                        window);
+                assertClose(dense, sparse, tolerance(p), "forward, windows of " + window + ", variant " + variant);
+            }
+            Vec gs = random(p, k * n, rng);
+            Blas.INSTANCE.sparse(true, s, 1, MatrixView.of(dz, 0, m, n), 0, MatrixView.of(gs, 0, k, n), variant);
+            assertClose(gd, gs, tolerance(p), "weight gradient, variant " + variant);
+        }
+    }
+
+    /**
      * Random shapes, offsets and leading dimensions, with empty and fully dense rows, with each
      * native variant (index and products) and with the plain-Java index and products (-1).
      */
@@ -127,18 +168,26 @@ class SparseProductTest {
             MatrixView bv = new MatrixView(b, 3, k, n, ldb);
             Vec expected = c0.copy();
             Gemm.naive().gemm(alpha, av, trans, bv, false, beta, new MatrixView(expected, 2, m, n, ldc));
-            SparseMatrix s = new SparseMatrix(p, nativeIndex).index(av, variant);
+            // Natively also indexed by pairs only, on 1-3 threads, the forward product then in windows of rows.
+            boolean byPairs = nativeIndex && trial % 2 == 1;
+            int threads = 1 + trial % 3;
+            int window = WINDOWS[trial % WINDOWS.length];
+            SparseMatrix s = byPairs ? new SparseMatrix(p).indexPairs(av, variant, threads, false)
+                    : new SparseMatrix(p, nativeIndex).index(av, variant);
             String what = (trans ? "(" + rows + "x" + cols + ")^T" : m + "x" + k) + " * " + k + "x" + n
-                    + ", variant " + variant;
+                    + ", variant " + variant + (byPairs ? ", by pairs, " + threads + " thread(s), windows of " + window : "");
             Vec got = c0.copy();
             if (nativeIndex) {
-                Blas.INSTANCE.sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc), variant);
+                Blas.INSTANCE.sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc), variant, window);
             } else {
                 Gemm.naive().sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc));
             }
             assertClose(expected, got, tolerance(p), what);
         }
     }
+
+    /** Rows per window of the forward pair kernel (0: all rows at once). */
+    private static final int[] WINDOWS = {0, 1, 7, 64, 128, 256};
 
     static Stream<Arguments> variantsAndJava() {
         return Stream.concat(variants().filter(a -> (int) a.get()[1] >= 0),
