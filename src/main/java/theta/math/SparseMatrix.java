@@ -36,11 +36,14 @@ public final class SparseMatrix {
 
     /**
      * Rows from which {@link #indexPairs} splits the work between threads, by parts of rows. On
-     * MNIST batches of 128 and 512 ({@code FirstLayerBench}, 2 threads, load average 5-7 on the
-     * 2 cores) the split did not pay (512 rows: median 0.71 ms against 0.53-0.61 on one thread;
-     * 128 rows: 0.29 against 0.14), so no batch the trainer takes is split by default.
+     * MNIST batches of 128 and 512 on this 2-core machine while others shared it (load average
+     * 5-7) the split did not pay: {@code FirstLayerBench}, 512 rows, 0.71 ms a batch against
+     * 0.53-0.61 on one thread, 128 rows 0.29 against 0.14; {@code EpochPhases 2 512}, wall s/epoch,
+     * 0.086-0.101 against 0.049-0.085. So by default no batch the trainer takes is split; the
+     * system property {@code theta.sparse.splitRows} (read once) sets another limit, for
+     * measurements on a quiet machine.
      */
-    static final int SPLIT_ROWS = 4096;
+    static final int SPLIT_ROWS = Integer.getInteger("theta.sparse.splitRows", 4096);
     /**
      * The forward product by pairs takes at most this many rows at a time, so that its block of C
      * (rows x 64 floats: 32 KB) stays in the first-level cache (48 KB here). On MNIST batches of 512,

@@ -18,7 +18,7 @@ import theta.data.MnistFixture;
  * CPU time (all threads, spinning included; the JVM reads it in steps of 10 ms, so only the mean
  * over many batches means something) per batch, and wall seconds per epoch of 50,000 images. Not a
  * test: it asserts nothing. Run with {@code java -cp target/classes:target/test-classes:$(cat
- * target/cp.txt) theta.math.FirstLayerBench [BATCH [THREADS [BATCHES [ROUNDS]]]]}.
+ * target/cp.txt) theta.math.FirstLayerBench [BATCH [THREADS [BATCHES [ROUNDS]]]]} (defaults 512 2 20 5).
  */
 public final class FirstLayerBench {
     private static final int K = 784;
@@ -55,9 +55,9 @@ public final class FirstLayerBench {
         MatrixView wv = MatrixView.of(w, 0, K, N);
         MatrixView zv = MatrixView.of(z, 0, m, N);
         String[] names = {"index: pairs, 1 thread (+ by rows over 256 rows)", "index: pairs only, 1 thread",
-            "index: pairs only, " + threads + " threads", "forward by examples (index by rows)",
-            "forward by pairs, all rows", "forward by pairs, windows of 256", "forward by pairs, windows of 128", "forward by pairs, windows of 64",
-            "weight gradient by pairs"};
+            "index: pairs only, " + threads + " threads", "forward by examples (index by rows; pairs to 256 rows)",
+            "forward by pairs, all rows", "forward by pairs, windows of 256", "forward by pairs, windows of 128",
+            "forward by pairs, windows of 64", "weight gradient by pairs"};
         int ways = names.length;
         double[][] wall = new double[ways][batches * rounds];
         double[][] cpu = new double[ways][batches * rounds];
