@@ -255,8 +255,8 @@ JNIEXPORT void JNICALL Java_theta_math_SparseKernels_transpose(JNIEnv *env, jcla
 
 /*
  * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that pairs() built:
- * op(S) = S^T when gradient, S otherwise; the forward product by windows of at most window rows (0:
- * all). Returns 0, or -1 out of memory.
+ * op(S) = S^T when gradient, S otherwise; the forward product by windows of rows whose block of C
+ * takes at most window x 256 bytes (0: all rows at once). Returns 0, or -1 out of memory.
  */
 JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairTimes(JNIEnv *env, jclass cls, jint isa, jboolean f64,
         jboolean gradient, jint m, jint k, jlong pptr, jlong pidx, jlong pval, jlong b, jint ldb, jlong c, jint ldc,

@@ -270,11 +270,12 @@ PAIRS_GRADIENT(pg_column_double, double, double, double, 1)
 
 /*
  * C[:, j0..j1) = alpha * op(S) * B + beta * C on S's column pairs (pptr, pidx, pval; S is m x k):
- * forward (op(S) = S) or weight gradient (op(S) = S^T). The forward product goes by windows of at
- * most window rows (0: all m), so that its block of C in pack stays in the first-level cache (512
- * rows of 64 floats are 128 KB): a pair's rows are increasing, so its entries in a window follow
- * those in the window before (qs, qe: each pair's entries in the current window). Returns 0, or -1
- * out of memory.
+ * forward (op(S) = S) or weight gradient (op(S) = S^T). The forward product goes by windows of
+ * rows whose block of C in pack takes at most window x 256 bytes (0: all m rows at once), so that
+ * it stays in the first-level cache (512 rows of 64 floats are 128 KB): window rows of AVX-512's
+ * blocks of 64 floats, twice as many of AVX2's 32. A pair's rows are increasing, so its entries in
+ * a window follow those in the window before (qs, qe: each pair's entries in the current window).
+ * Returns 0, or -1 out of memory.
  */
 #define PAIRS(T, V)                                                                                 \
     static int F(pairs_##T)(int gradient, int m, int k, const int *pptr, const int *pidx,          \
@@ -283,7 +284,9 @@ PAIRS_GRADIENT(pg_column_double, double, double, double, 1)
         const int W = NVEC * (int)(sizeof(V) / sizeof(T));                                          \
         const int L = W / NVEC;                                                                     \
         const int GW = GNVEC * L;                                                                   \
-        const int win = gradient || window <= 0 || window >= m ? m : window;                        \
+        /* window counts rows of 256 bytes (64 floats, AVX-512's block): a narrower block takes more */ \
+        const long rowsOf = (long)window * 256 / (W * (long)sizeof(T));                             \
+        const int win = gradient || window <= 0 || rowsOf >= m ? m : rowsOf < 1 ? 1 : (int)rowsOf;  \
         const int pairs = (k + 1) / 2;                                                              \
         T *pack = aligned_alloc(64, ((size_t)win + 1) * (GW > W ? GW : W) * sizeof(T));             \
         int *cursor = win < m ? malloc(2 * ((size_t)pairs + 1) * sizeof(int)) : NULL;               \

@@ -130,8 +130,9 @@ final class SparseKernels {
     /**
      * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that {@link #pairs}
      * built: op(S) = S^T when {@code gradient} (C has k rows), S otherwise (C has m rows), the
-     * forward product by windows of at most {@code window} rows (0: all m at once). Returns 0, or
-     * -1 when the kernel's scratch memory could not be allocated.
+     * forward product by windows of rows whose block of C takes at most {@code window} x 256 bytes
+     * (window rows of 64 floats, AVX-512's block; 0: all m rows at once). Returns 0, or -1 when the
+     * kernel's scratch memory could not be allocated.
      */
     static native int pairTimes(int isa, boolean f64, boolean gradient, int m, int k, long pptr, long pidx, long pval,
                                 long b, int ldb, long c, int ldc, int j0, int j1, double alpha, double beta,

@@ -45,13 +45,17 @@ public final class SparseMatrix {
      */
     static final int SPLIT_ROWS = Integer.getInteger("theta.sparse.splitRows", 4096);
     /**
-     * The forward product by pairs takes at most this many rows at a time, so that its block of C
-     * (rows x 64 floats: 32 KB) stays in the first-level cache (48 KB here). On MNIST batches of 512,
-     * forward ms per batch (FirstLayerBench, medians, 1 / 2 threads, load 3.6-6): all rows at once
-     * 3.8-7.4 / 4.0-4.5, windows of 256 2.8-3.3 / 3.0-3.7, 128 2.5-3.4 / 2.8-3.0, 64 2.9-3.8 /
-     * 3.1-3.4; by examples (the index by rows) 3.2-4.9 / 3.9-4.3.
+     * The forward product by pairs takes at most this many rows of 64 floats at a time (32 KB; as
+     * many bytes in rows of AVX2's narrower blocks: 256 rows of 32 floats), so that its block of C
+     * stays in the first-level cache (48 KB here, 32 KB on AMD Zen 3). On MNIST batches of 512,
+     * forward ms per batch ({@code FirstLayerBench}, medians, 1 / 2 threads, load 3.6-6), AVX-512:
+     * all rows at once 3.8-7.4 / 4.0-4.5, windows of 256 rows 2.8-3.3 / 3.0-3.7, 128 2.5-3.4 /
+     * 2.8-3.0, 64 2.9-3.8 / 3.1-3.4, by examples (the index by rows) 3.2-4.9 / 3.9-4.3; AVX2 (one
+     * thread, {@code -Dtheta.sparse.isa=x86-64-v3}): all rows 4.1-4.6, windows of 256 rows (of 32
+     * floats) 3.9-4.2, 128 rows 4.1-4.5, 64 rows 4.9-5.7, by examples 5.3-7.6.
      */
     static final int PAIR_WINDOW = 128;
+
     /** Rows per part of a threaded {@link #indexPairs} at least. */
     private static final int MIN_PART_ROWS = 32;
 

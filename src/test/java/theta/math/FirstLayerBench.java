@@ -13,7 +13,8 @@ import theta.data.MnistFixture;
  * batches (784 pixels, 800 hidden units, float32, rows scattered over the training set as a
  * shuffle would, each written again by parts of rows before each way, as the trainer fills a
  * batch): the index by pairs on one thread or on all, with or without the index by rows;
- * the forward product by examples (the index by rows) or by pairs in windows of rows; and the
+ * the forward product by examples (the index by rows) or by pairs in windows of rows (counted in
+ * rows of 64 floats: AVX2's blocks of 32 floats take twice as many rows); and the
  * weight gradient. Interleaved batch by batch; per way, the median wall time and the mean process
  * CPU time (all threads, spinning included; the JVM reads it in steps of 10 ms, so only the mean
  * over many batches means something) per batch, and wall seconds per epoch of 50,000 images. Not a
@@ -56,8 +57,9 @@ public final class FirstLayerBench {
         MatrixView zv = MatrixView.of(z, 0, m, N);
         String[] names = {"index: pairs, 1 thread (+ by rows over 256 rows)", "index: pairs only, 1 thread",
             "index: pairs only, " + threads + " threads", "forward by examples (index by rows; pairs to 256 rows)",
-            "forward by pairs, all rows", "forward by pairs, windows of 256", "forward by pairs, windows of 128",
-            "forward by pairs, windows of 64", "weight gradient by pairs"};
+            "forward by pairs, all rows", "forward by pairs, windows of 256 (x64 floats)",
+            "forward by pairs, windows of 128 (x64 floats)", "forward by pairs, windows of 64 (x64 floats)",
+            "weight gradient by pairs"};
         int ways = names.length;
         double[][] wall = new double[ways][batches * rounds];
         double[][] cpu = new double[ways][batches * rounds];
