@@ -136,9 +136,9 @@ typedef int (*times_float_fn)(int, const int *, const int *, const float *, int,
 typedef int (*times_double_fn)(int, const int *, const int *, const double *, int, const double *, long,
                                double *, long, int, int, double, double);
 typedef int (*pairs_float_fn)(int, int, int, const int *, const int *, const float *, const float *, long, float *,
-                              long, int, int, float, float, int);
+                              long, int, int, float, float, int, int);
 typedef int (*pairs_double_fn)(int, int, int, const int *, const int *, const double *, const double *, long,
-                               double *, long, int, int, double, double, int);
+                               double *, long, int, int, double, double, int, int);
 typedef jint (*index_float_fn)(const float *, int, int, long, int *, int *, float *, int, int *, float *);
 typedef jint (*index_double_fn)(const double *, int, int, long, int *, int *, double *, int, int *, double *);
 static const struct {
@@ -256,21 +256,22 @@ JNIEXPORT void JNICALL Java_theta_math_SparseKernels_transpose(JNIEnv *env, jcla
 /*
  * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that pairs() built:
  * op(S) = S^T when gradient, S otherwise; the forward product by windows of rows whose block of C
- * takes at most window x 256 bytes (0: all rows at once). Returns 0, or -1 out of memory.
+ * takes at most window x 256 bytes, the gradient's block of B gwindow x 256 bytes (0: all rows at
+ * once). Returns 0, or -1 out of memory.
  */
 JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairTimes(JNIEnv *env, jclass cls, jint isa, jboolean f64,
         jboolean gradient, jint m, jint k, jlong pptr, jlong pidx, jlong pval, jlong b, jint ldb, jlong c, jint ldc,
-        jint j0, jint j1, jdouble alpha, jdouble beta, jint window) {
+        jint j0, jint j1, jdouble alpha, jdouble beta, jint window, jint gwindow) {
     (void)env; (void)cls;
     int v = variant(isa);
     if (f64) {
         return VARIANTS[v].pairs_double(gradient, m, k, (const int *)(intptr_t)pptr, (const int *)(intptr_t)pidx,
                                         (const double *)(intptr_t)pval, (const double *)(intptr_t)b, ldb,
-                                        (double *)(intptr_t)c, ldc, j0, j1, alpha, beta, window);
+                                        (double *)(intptr_t)c, ldc, j0, j1, alpha, beta, window, gwindow);
     }
     return VARIANTS[v].pairs_float(gradient, m, k, (const int *)(intptr_t)pptr, (const int *)(intptr_t)pidx,
                                    (const float *)(intptr_t)pval, (const float *)(intptr_t)b, ldb,
-                                   (float *)(intptr_t)c, ldc, j0, j1, (float)alpha, (float)beta, window);
+                                   (float *)(intptr_t)c, ldc, j0, j1, (float)alpha, (float)beta, window, gwindow);
 }
 
 /*

@@ -210,13 +210,17 @@ TIMES(double, F(vd))
  * far apart in memory, on as many pages).
  */
 #define PAIRS_GRADIENT(NAME, T, V, VU, N)                                                           \
-    INLINE void F(NAME)(int m, int k, const int *pptr, const int *pidx, const T *pval, const T *b, \
-                        long ldb, T *c, long ldc, int j, T alpha, T beta, T *pack) {                \
+    INLINE void F(NAME)(int r0, int r1, int k, const int *qs, const int *qe, const int *pidx,      \
+                        const T *pval, const T *b, long ldb, T *c, long ldc, int j, T alpha, T beta, \
+                        T *pack, int first, int last) {                                             \
         const int L = sizeof(V) / sizeof(T);                                                        \
-        for (int r = 0; r < m; r++)                                                                 \
+        for (int r = r0; r < r1; r++)                                                               \
             for (int t = 0; t < N; t++)                                                             \
-                *(V *)(pack + (long)r * N * L + t * L) = *(const VU *)(b + (long)r * ldb + j + t * L); \
+                *(V *)(pack + (long)(r - r0) * N * L + t * L) = *(const VU *)(b + (long)r * ldb + j + t * L); \
+        pack -= (long)r0 * N * L; /* indexed by the entries' row numbers */                         \
         for (int i = 0; 2 * i < k; i++) {                                                           \
+            const int q0 = qs[i], q1 = qe[i];                                                       \
+            if (!first && !last && q0 == q1) continue; /* its partial sums stay in C */             \
             if (2 * i + 2 * AHEAD + 1 < k) /* C's rows are written once: fetch them early */       \
                 for (int t = 0; t < N * (int)sizeof(V); t += 64) {                                  \
                     __builtin_prefetch((char *)(c + (long)(2 * i + 2 * AHEAD) * ldc + j) + t, 1);   \
@@ -224,7 +228,12 @@ TIMES(double, F(vd))
                 }                                                                                   \
             V a0[N], a1[N];                                                                         \
             for (int t = 0; t < N; t++) a0[t] = a1[t] = (V){0};                                     \
-            for (int q = pptr[i], end = pptr[i + 1]; q < end; q++) {                                \
+            if (!first) { /* the sums of the windows before (beta is 0 with windows) */             \
+                for (int t = 0; t < N; t++) a0[t] = *(VU *)(c + (long)(2 * i) * ldc + j + t * L);   \
+                if (2 * i + 1 < k)                                                                  \
+                    for (int t = 0; t < N; t++) a1[t] = *(VU *)(c + (long)(2 * i + 1) * ldc + j + t * L); \
+            }                                                                                       \
+            for (int q = q0; q < q1; q++) {                                                         \
                 const T x0 = pval[2 * q], x1 = pval[2 * q + 1];                                     \
                 const T *br = pack + (long)pidx[q] * N * L;                                         \
                 for (int t = 0; t < N; t++) {                                                       \
@@ -236,8 +245,11 @@ TIMES(double, F(vd))
             for (int h = 0; h < 2 && 2 * i + h < k; h++) {                                          \
                 T *cr = c + (long)(2 * i + h) * ldc + j;                                            \
                 for (int t = 0; t < N; t++) {                                                       \
-                    V out = alpha * (h == 0 ? a0[t] : a1[t]);                                       \
-                    if (beta != 0) out += beta * *(VU *)(cr + t * L);                               \
+                    V out = h == 0 ? a0[t] : a1[t];                                                 \
+                    if (last) {                                                                     \
+                        out = alpha * out;                                                          \
+                        if (beta != 0) out += beta * *(VU *)(cr + t * L);                           \
+                    }                                                                               \
                     *(VU *)(cr + t * L) = out;                                                      \
                 }                                                                                   \
             }                                                                                       \
@@ -280,43 +292,57 @@ PAIRS_GRADIENT(pg_column_double, double, double, double, 1)
 #define PAIRS(T, V)                                                                                 \
     static int F(pairs_##T)(int gradient, int m, int k, const int *pptr, const int *pidx,          \
                             const T *pval, const T *b, long ldb, T *c, long ldc, int j0, int j1,    \
-                            T alpha, T beta, int window) {                                          \
+                            T alpha, T beta, int window, int gwindow) {                             \
         const int W = NVEC * (int)(sizeof(V) / sizeof(T));                                          \
         const int L = W / NVEC;                                                                     \
         const int GW = GNVEC * L;                                                                   \
         /* window counts rows of 256 bytes (64 floats, AVX-512's block): a narrower block takes more */ \
         const long rowsOf = (long)window * 256 / (W * (long)sizeof(T));                             \
-        const int win = gradient || window <= 0 || rowsOf >= m ? m : rowsOf < 1 ? 1 : (int)rowsOf;  \
+        const int win = window <= 0 || rowsOf >= m ? m : rowsOf < 1 ? 1 : (int)rowsOf;              \
+        /* The gradient's windows keep partial sums in C: only when C is overwritten (beta 0). */   \
+        const long growsOf = (long)gwindow * 256 / (GW * (long)sizeof(T));                          \
+        const int gwin = !gradient || gwindow <= 0 || beta != 0 || growsOf >= m ? m                 \
+                         : growsOf < 1 ? 1 : (int)growsOf;                                          \
         const int pairs = (k + 1) / 2;                                                              \
-        T *pack = aligned_alloc(64, ((size_t)win + 1) * (GW > W ? GW : W) * sizeof(T));             \
-        int *cursor = win < m ? malloc(2 * ((size_t)pairs + 1) * sizeof(int)) : NULL;               \
-        if (pack == NULL || (win < m && cursor == NULL)) {                                          \
+        const int rowsMost = gradient ? gwin : win;                                                 \
+        T *pack = aligned_alloc(64, ((size_t)rowsMost + 1) * (GW > W ? GW : W) * sizeof(T));        \
+        const int windows = m == 0 ? 1 : (m + rowsMost - 1) / rowsMost;                            \
+        int *cursor = rowsMost < m ? malloc(((size_t)windows + 1) * ((size_t)pairs + 1) * sizeof(int)) : NULL; \
+        if (pack == NULL || (rowsMost < m && cursor == NULL)) {                                     \
             free(pack);                                                                             \
             return -1;                                                                              \
         }                                                                                           \
+        /* cursor[w * (pairs + 1) + i]: where pair i's entries of window w start (a pair's rows   \
+           increase, so each window's entries follow the window before's). */                    \
+        if (cursor != NULL) {                                                                       \
+            for (int i = 0; i < pairs; i++) {                                                       \
+                int q = pptr[i];                                                                    \
+                for (int w = 0; w < windows; w++) {                                                 \
+                    const int r1 = m - w * rowsMost < rowsMost ? m : (w + 1) * rowsMost;            \
+                    cursor[(long)w * (pairs + 1) + i] = q;                                          \
+                    while (q < pptr[i + 1] && pidx[q] < r1) q++;                                    \
+                }                                                                                   \
+                cursor[(long)windows * (pairs + 1) + i] = pptr[i + 1];                              \
+            }                                                                                       \
+        }                                                                                           \
         int j = j0;                                                                                 \
         if (gradient) {                                                                             \
-            for (; GW > W && j + GW <= j1; j += GW) F(pg_wide_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
-            for (; j + W <= j1; j += W) F(pg_blocks_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
-            for (; j + L <= j1; j += L) F(pg_vector_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
-            for (; j < j1; j++) F(pg_column_##T)(m, k, pptr, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack);        \
+            for (int w = 0; w < windows; w++) {                                                     \
+                const int r0 = w * rowsMost, r1 = m - r0 < rowsMost ? m : r0 + rowsMost;            \
+                const int *qs = cursor == NULL ? pptr : cursor + (long)w * (pairs + 1);             \
+                const int *qe = cursor == NULL ? pptr + 1 : cursor + (long)(w + 1) * (pairs + 1);   \
+                const int first = w == 0, last = w + 1 == windows;                                  \
+                j = j0;                                                                             \
+                for (; GW > W && j + GW <= j1; j += GW) F(pg_wide_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack, first, last); \
+                for (; j + W <= j1; j += W) F(pg_blocks_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack, first, last); \
+                for (; j + L <= j1; j += L) F(pg_vector_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack, first, last); \
+                for (; j < j1; j++) F(pg_column_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack, first, last); \
+            }                                                                                       \
         } else {                                                                                    \
-            const int *qs = pptr, *qe = pptr + 1;                                                   \
-            int *ws = cursor, *we = cursor == NULL ? NULL : cursor + pairs + 1;                     \
-            if (cursor != NULL) memcpy(we, pptr, (size_t)pairs * sizeof(int));                      \
-            for (int r0 = 0; r0 < m; r0 += win) {                                                   \
-                const int r1 = m - r0 < win ? m : r0 + win;                                         \
-                if (cursor != NULL) {                                                               \
-                    for (int i = 0; i < pairs; i++) {                                               \
-                        int q = we[i];                                                              \
-                        const int end = pptr[i + 1];                                                \
-                        ws[i] = q;                                                                  \
-                        while (q < end && pidx[q] < r1) q++;                                        \
-                        we[i] = q;                                                                  \
-                    }                                                                               \
-                    qs = ws;                                                                        \
-                    qe = we;                                                                        \
-                }                                                                                   \
+            for (int w = 0; w < windows; w++) {                                                     \
+                const int r0 = w * rowsMost, r1 = m - r0 < rowsMost ? m : r0 + rowsMost;            \
+                const int *qs = cursor == NULL ? pptr : cursor + (long)w * (pairs + 1);             \
+                const int *qe = cursor == NULL ? pptr + 1 : cursor + (long)(w + 1) * (pairs + 1);   \
                 for (j = j0; j + W <= j1; j += W) F(pf_blocks_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
                 for (; j + L <= j1; j += L) F(pf_vector_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack); \
                 for (; j < j1; j++) F(pf_column_##T)(r0, r1, k, qs, qe, pidx, pval, b, ldb, c, ldc, j, alpha, beta, pack);        \

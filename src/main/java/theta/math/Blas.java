@@ -91,9 +91,16 @@ final class Blas implements Gemm {
         sparse(transS, s, alpha, b, beta, c, variant, SparseMatrix.PAIR_WINDOW);
     }
 
-    /** {@link #sparse} with the given variant and rows per window of the forward pair kernel (0: all). */
+    /** {@link #sparse} with the given variant and window of the forward pair kernel (0: all rows). */
     void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c, int variant,
                 int window) {
+        sparse(transS, s, alpha, b, beta, c, variant, window,
+                s.rows() > SparseMatrix.PAIR_ROWS ? SparseMatrix.GRADIENT_WINDOW : 0);
+    }
+
+    /** {@link #sparse} with the given variant and windows of the forward and gradient pair kernels (0: all rows). */
+    void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c, int variant,
+                int window, int gwindow) {
         s.checkShapes(transS, b, c);
         if (!SparseKernels.AVAILABLE) {
             Gemm.super.sparse(transS, s, alpha, b, beta, c);
@@ -120,7 +127,7 @@ final class Blas implements Gemm {
             int status = pairs != null
                     ? SparseKernels.pairTimes(variant, f64, transS, s.rows(), s.cols(), pairs.ptrAddress(),
                             pairs.idxAddress(), pairs.valAddress(), bAddr, b.ld(), cAddr, c.ld(), j0, j1, alpha, beta,
-                            window)
+                            window, gwindow)
                     : SparseKernels.times(variant, f64, rows, csr.ptrAddress(), csr.idxAddress(), csr.valAddress(), k,
                             bAddr, b.ld(), cAddr, c.ld(), j0, j1, alpha, beta);
             if (status != 0) {

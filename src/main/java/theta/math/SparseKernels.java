@@ -131,12 +131,13 @@ final class SparseKernels {
      * C[:, j0..j1) = alpha * op(S) * B + beta * C on the column pairs of S (m x k) that {@link #pairs}
      * built: op(S) = S^T when {@code gradient} (C has k rows), S otherwise (C has m rows), the
      * forward product by windows of rows whose block of C takes at most {@code window} x 256 bytes
-     * (window rows of 64 floats, AVX-512's block; 0: all m rows at once). Returns 0, or -1 when the
-     * kernel's scratch memory could not be allocated.
+     * (window rows of 64 floats, AVX-512's block; 0: all m rows at once), the weight gradient's
+     * block of B at most {@code gwindow} x 256 bytes (partial sums kept in C: beta 0 only).
+     * Returns 0, or -1 when the kernel's scratch memory could not be allocated.
      */
     static native int pairTimes(int isa, boolean f64, boolean gradient, int m, int k, long pptr, long pidx, long pval,
                                 long b, int ldb, long c, int ldc, int j0, int j1, double alpha, double beta,
-                                int window);
+                                int window, int gwindow);
 
     /**
      * The entries of a rows x cols CSR matrix by pairs of columns (2i, 2i+1): pptr ((cols + 1) / 2

@@ -55,6 +55,16 @@ public final class SparseMatrix {
      * floats) 3.9-4.2, 128 rows 4.1-4.5, 64 rows 4.9-5.7, by examples 5.3-7.6.
      */
     static final int PAIR_WINDOW = 128;
+    /**
+     * The weight gradient by pairs of a matrix of over {@link #PAIR_ROWS} rows takes its rows in
+     * windows whose block of B (packed, GNVEC vectors wide: 80 floats with AVX-512) takes at most
+     * this many rows of 64 floats (32 KB), its partial sums kept in C between windows (the same
+     * additions in the same order: the same numbers). MNIST batches of 512, one thread
+     * ({@code FirstLayerBench}, medians, load 3.7-3.9): AVX-512 0.89-1.02 of the time without
+     * windows in four runs, AVX2 0.88-0.96 in three; two threads, one run: 1.01. At 128 rows it
+     * was slower (1.19), hence only over PAIR_ROWS.
+     */
+    static final int GRADIENT_WINDOW = 128;
 
     /** Rows per part of a threaded {@link #indexPairs} at least. */
     private static final int MIN_PART_ROWS = 32;

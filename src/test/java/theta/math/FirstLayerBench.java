@@ -27,6 +27,9 @@ public final class FirstLayerBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    /** The weight gradient's windows, in rows of 64 floats (0: all rows at once). */
+    private static final int[] GRADIENT_WINDOWS = {0, 128, 64, 32};
+
     private FirstLayerBench() {}
 
     public static void main(String[] args) {
@@ -59,7 +62,8 @@ public final class FirstLayerBench {
             "index: pairs only, " + threads + " threads", "forward by examples (index by rows; pairs to 256 rows)",
             "forward by pairs, all rows", "forward by pairs, windows of 256 (x64 floats)",
             "forward by pairs, windows of 128 (x64 floats)", "forward by pairs, windows of 64 (x64 floats)",
-            "weight gradient by pairs"};
+            "weight gradient by pairs", "weight gradient, windows of 128 (x64 floats)",
+            "weight gradient, windows of 64 (x64 floats)", "weight gradient, windows of 32 (x64 floats)"};
         int ways = names.length;
         double[][] wall = new double[ways][batches * rounds];
         double[][] cpu = new double[ways][batches * rounds];
@@ -95,7 +99,7 @@ public final class FirstLayerBench {
                         case 6 -> Blas.INSTANCE.sparse(false, s, 1, wv, 1, zv, v, 128);
                         case 7 -> Blas.INSTANCE.sparse(false, s, 1, wv, 1, zv, v, 64);
                         default -> Blas.INSTANCE.sparse(true, s, 1, MatrixView.of(dz, 0, m, N), 0,
-                                MatrixView.of(dw, 0, K, N), v);
+                                MatrixView.of(dw, 0, K, N), v, 0, GRADIENT_WINDOWS[wy - 8]);
                     }
                     wall[way][i] = (System.nanoTime() - t0) / 1e6;
                     cpu[way][i] = (OS.getProcessCpuTime() - c0) / 1e6;

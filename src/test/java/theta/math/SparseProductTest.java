@@ -85,7 +85,8 @@ class SparseProductTest {
 
     /**
      * A training batch of 512 (over PAIR_ROWS rows) indexed by pairs only, on one and two threads:
-     * the forward product by pairs, whole and in windows of rows, and the weight gradient.
+     * the forward product by pairs, whole and in windows of rows, and the weight gradient, whole
+     * and (bit for bit the same) in windows of rows.
      */
     @ParameterizedTest
     @MethodSource("variants")
@@ -118,9 +119,18 @@ class SparseProductTest {
                         window);
                 assertClose(dense, sparse, tolerance(p), "forward, windows of " + window + ", variant " + variant);
             }
-            Vec gs = random(p, k * n, rng);
-            Blas.INSTANCE.sparse(true, s, 1, MatrixView.of(dz, 0, m, n), 0, MatrixView.of(gs, 0, k, n), variant);
-            assertClose(gd, gs, tolerance(p), "weight gradient, variant " + variant);
+            Vec whole = random(p, k * n, rng);
+            Blas.INSTANCE.sparse(true, s, 1, MatrixView.of(dz, 0, m, n), 0, MatrixView.of(whole, 0, k, n), variant, 0, 0);
+            assertClose(gd, whole, tolerance(p), "weight gradient, variant " + variant);
+            // In windows of rows: partial sums kept in C, the same additions, so the same numbers.
+            for (int window : WINDOWS) {
+                Vec gs = random(p, k * n, rng);
+                Blas.INSTANCE.sparse(true, s, 1, MatrixView.of(dz, 0, m, n), 0, MatrixView.of(gs, 0, k, n), variant, 0,
+                        window);
+                for (int i = 0; i < k * n; i++) {
+                    assertEquals(whole.get(i), gs.get(i), "weight gradient in windows of " + window + ", entry " + i);
+                }
+            }
         }
     }
 
@@ -178,7 +188,8 @@ class SparseProductTest {
                     + ", variant " + variant + (byPairs ? ", by pairs, " + threads + " thread(s), windows of " + window : "");
             Vec got = c0.copy();
             if (nativeIndex) {
-                Blas.INSTANCE.sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc), variant, window);
+                Blas.INSTANCE.sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc), variant, window,
+                        window);
             } else {
                 Gemm.naive().sparse(trans, s, alpha, bv, beta, new MatrixView(got, 2, m, n, ldc));
             }
