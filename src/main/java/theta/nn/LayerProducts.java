@@ -40,15 +40,18 @@ final class LayerProducts {
      * indexes (first layer, see {@link #sparseRows}), or dense when it is null.
      */
     void forwardRows(int l, Vec params, Vec in, int r0, int r1, Vec z, SparseMatrix sparse) {
-        forwardRows(l, params, in, r0, r1, z, sparse, 1);
+        forwardRows(l, params, in, r0, r1, z, r0, sparse, 1);
     }
 
-    /** {@link #forwardRows}, Z_l = in * W_l^T + beta Z_l (beta 0: Z_l is not read). */
-    void forwardRows(int l, Vec params, Vec in, int r0, int r1, Vec z, SparseMatrix sparse, double beta) {
+    /**
+     * {@link #forwardRows} into the rows of {@code z} from {@code zRow}: Z_l = in * W_l^T + beta Z_l
+     * (beta 0: Z_l is not read).
+     */
+    void forwardRows(int l, Vec params, Vec in, int r0, int r1, Vec z, int zRow, SparseMatrix sparse, double beta) {
         int nin = arch.units(l - 1);
         int out = arch.units(l);
         MatrixView wT = MatrixView.of(params, layout.weights(l), nin, out);
-        MatrixView zl = new MatrixView(z, r0 * out, r1 - r0, out, Math.max(1, out));
+        MatrixView zl = new MatrixView(z, zRow * out, r1 - r0, out, Math.max(1, out));
         if (sparse != null) {
             gemm.sparse(false, sparse, 1, wT, beta, zl);
         } else {
