@@ -181,6 +181,7 @@ public final class SparseMatrix {
         this.cols = cols;
         byRowCurrent = false;
         byColumnCurrent = false;
+        byPairCurrent = false;
         byPair.ensureRows((cols + 1) / 2);
         int n = -1;
         for (int pass = 0; pass < 2; pass++) { // as indexPairs: again after growing the buffers, when needed
