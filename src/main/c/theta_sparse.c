@@ -336,9 +336,10 @@ JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_pairs(JNIEnv *env, jclass c
 }
 
 /* The output layer on a ReLU layer (theta_sparse_isa.h's relu_layer), by variant. */
-typedef int (*relu_float_fn)(int, const float *, long, int, const float *, long, const float *, float *, long, int);
-typedef int (*relu_double_fn)(int, const double *, long, int, const double *, long, const double *, double *, long,
-                              int);
+typedef int (*relu_float_fn)(int, const float *, long, const float *, int, const float *, long, const float *,
+                             float *, long, int);
+typedef int (*relu_double_fn)(int, const double *, long, const double *, int, const double *, long, const double *,
+                              double *, long, int);
 static const struct {
     relu_float_fn relu_float;
     relu_double_fn relu_double;
@@ -351,18 +352,20 @@ static const struct {
 };
 
 /*
- * C (rows x out, leading dimension ldc) = 1 bias^T + max(Z, 0) * W^T for Z rows x h (ldz) and W^T
- * h x out (ldw). Returns 0, or -1 out of memory.
+ * C (rows x out, leading dimension ldc) = 1 bias^T + max(Z + 1 zb^T, 0) * W^T for Z rows x h (ldz),
+ * zb h entries (0: none) and W^T h x out (ldw). Returns 0, or -1 out of memory.
  */
 JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_reluLayer(JNIEnv *env, jclass cls, jint isa, jboolean f64,
-        jint rows, jlong z, jint ldz, jint h, jlong w, jint ldw, jlong bias, jlong c, jint ldc, jint out) {
+        jint rows, jlong z, jint ldz, jlong zb, jint h, jlong w, jint ldw, jlong bias, jlong c, jint ldc, jint out) {
     (void)env; (void)cls;
     int v = variant(isa);
     if (f64) {
-        return RELU_VARIANTS[v].relu_double(rows, (const double *)(intptr_t)z, ldz, h, (const double *)(intptr_t)w,
+        return RELU_VARIANTS[v].relu_double(rows, (const double *)(intptr_t)z, ldz, (const double *)(intptr_t)zb, h,
+                                            (const double *)(intptr_t)w,
                                             ldw, (const double *)(intptr_t)bias, (double *)(intptr_t)c, ldc, out);
     }
-    return RELU_VARIANTS[v].relu_float(rows, (const float *)(intptr_t)z, ldz, h, (const float *)(intptr_t)w, ldw,
+    return RELU_VARIANTS[v].relu_float(rows, (const float *)(intptr_t)z, ldz, (const float *)(intptr_t)zb, h,
+                                       (const float *)(intptr_t)w, ldw,
                                        (const float *)(intptr_t)bias, (float *)(intptr_t)c, ldc, out);
 }
 

@@ -440,13 +440,15 @@ INDEX(double, F(vd))
 
 /*
  * The output layer of inference on a ReLU layer, for rows of C (NB of its columns from o):
- * C[r, o..o+NB) = bias + sum over k of max(Z[r, k], 0) * W^T[k, o..o+NB), with W (out x h, the
+ * C[r, o..o+NB) = bias + sum over k of max(Z[r, k] + zb[k], 0) * W^T[k, o..o+NB), with zb the
+ * layer below's bias when its product left it out (else zeros: z + 0 is z, and -0 + 0 = +0 is
+ * what the ReLU gives for -0 anyway), W (out x h, the
  * transpose of what the network stores, zero-padded to hp columns) read a vector of k at a
  * time. Two rows share each loaded vector of W; each output of each row sums in its own vector,
  * added across lanes at the end. NaN in Z stays NaN, as the Java ReLU keeps it.
  */
 #define RELU_ROWS(NAME, T, V, VU, VI, NB)                                                           \
-    INLINE void F(NAME)(int r, int two, const T *z, long ldz, int h, const T *wt, long hp,            \
+    INLINE void F(NAME)(int r, int two, const T *z, long ldz, const T *zb, int h, const T *wt, long hp, \
                         const T *bias, T *c, long ldc, int o) {                                     \
         const int L = sizeof(V) / sizeof(T);                                                        \
         V acc[2][NB];                                                                               \
@@ -454,7 +456,8 @@ INDEX(double, F(vd))
         const T *z0 = z + (long)r * ldz, *z1 = z0 + (two ? ldz : 0);                                \
         int k = 0;                                                                                  \
         for (; k + L <= h; k += L) {                                                                \
-            V a0 = *(const VU *)(z0 + k), a1 = *(const VU *)(z1 + k);                               \
+            const V b = *(const V *)(zb + k);                                                       \
+            V a0 = *(const VU *)(z0 + k) + b, a1 = *(const VU *)(z1 + k) + b;                       \
             a0 = (V)((VI)a0 & ((VI)(a0 > 0) | (VI)(a0 != a0)));                                     \
             a1 = (V)((VI)a1 & ((VI)(a1 > 0) | (VI)(a1 != a1)));                                     \
             for (int t = 0; t < NB; t++) {                                                          \
@@ -469,7 +472,8 @@ INDEX(double, F(vd))
                 T s = 0;                                                                            \
                 for (int i = 0; i < L; i++) s += acc[q][t][i];                                      \
                 for (int kk = k; kk < h; kk++) {                                                    \
-                    const T x = zr[kk] > 0 || zr[kk] != zr[kk] ? zr[kk] : 0;                        \
+                    const T y = zr[kk] + zb[kk];                                                    \
+                    const T x = y > 0 || y != y ? y : 0;                                            \
                     s += x * wt[(long)(o + t) * hp + kk];                                           \
                 }                                                                                   \
                 c[(long)(r + q) * ldc + o + t] = bias[o + t] + s;                                   \
@@ -477,25 +481,30 @@ INDEX(double, F(vd))
         }                                                                                           \
     }
 
-/* C (rows x out) = 1 bias^T + max(Z, 0) * W^T, W^T (h x out) as the network stores it. Returns 0, or -1 out of memory. */
+/*
+ * C (rows x out) = 1 bias^T + max(Z + 1 zb^T, 0) * W^T, W^T (h x out) as the network stores it,
+ * zb (h entries) NULL for none. Returns 0, or -1 out of memory.
+ */
 #define RELU_LAYER(T, V, VU, VI)                                                                    \
     RELU_ROWS(relu_rows10_##T, T, V, VU, VI, 10)                                                    \
     RELU_ROWS(relu_rows4_##T, T, V, VU, VI, 4)                                                      \
     RELU_ROWS(relu_rows1_##T, T, V, VU, VI, 1)                                                      \
-    static int F(relu_layer_##T)(int rows, const T *z, long ldz, int h, const T *w, long ldw, const T *bias, \
+    static int F(relu_layer_##T)(int rows, const T *z, long ldz, const T *zb, int h, const T *w, long ldw, const T *bias, \
                                  T *c, long ldc, int out) {                                         \
         const int L = sizeof(V) / sizeof(T);                                                        \
         const long hp = (h + L - 1) / L * L;                                                        \
-        T *wt = aligned_alloc(64, ((size_t)out * hp + L) * sizeof(T));                              \
+        T *wt = aligned_alloc(64, ((size_t)out * hp + hp + L) * sizeof(T));                         \
         if (wt == NULL) return -1;                                                                  \
+        T *zbp = wt + (size_t)out * hp; /* zb, or zeros, padded like W's rows */                    \
+        for (long k = 0; k < hp; k++) zbp[k] = zb != NULL && k < h ? zb[k] : 0;                     \
         for (int o = 0; o < out; o++)                                                               \
             for (long k = 0; k < hp; k++) wt[o * hp + k] = k < h ? w[k * ldw + o] : 0;              \
         for (int r = 0; r < rows; r += 2) {                                                         \
             const int two = r + 1 < rows;                                                           \
             int o = 0;                                                                              \
-            for (; o + 10 <= out; o += 10) F(relu_rows10_##T)(r, two, z, ldz, h, wt, hp, bias, c, ldc, o); \
-            for (; o + 4 <= out; o += 4) F(relu_rows4_##T)(r, two, z, ldz, h, wt, hp, bias, c, ldc, o);   \
-            for (; o < out; o++) F(relu_rows1_##T)(r, two, z, ldz, h, wt, hp, bias, c, ldc, o);           \
+            for (; o + 10 <= out; o += 10) F(relu_rows10_##T)(r, two, z, ldz, zbp, h, wt, hp, bias, c, ldc, o); \
+            for (; o + 4 <= out; o += 4) F(relu_rows4_##T)(r, two, z, ldz, zbp, h, wt, hp, bias, c, ldc, o);   \
+            for (; o < out; o++) F(relu_rows1_##T)(r, two, z, ldz, zbp, h, wt, hp, bias, c, ldc, o);           \
         }                                                                                           \
         free(wt);                                                                                   \
         return 0;                                                                                   \

@@ -75,6 +75,9 @@ static int chosen(int isa) {
     return isa >= 0 && isa < b ? isa : b;
 }
 
+/* chosen, for theta_infer.c (hidden: not exported from the library). */
+__attribute__((visibility("hidden"))) int theta_chosen_isa(int isa) { return chosen(isa); }
+
 /* v = mu*v + g; p += a*v + b*g (new v), over n entries at the given addresses. */
 JNIEXPORT void JNICALL Java_theta_math_Updates_momentum(JNIEnv *env, jclass cls, jint isa, jboolean f64, jint n,
         jlong p, jlong g, jlong v, jdouble mu, jdouble a, jdouble b) {

@@ -185,6 +185,16 @@ public final class Dataset {
         return true;
     }
 
+    /** The bytes behind the pixels (not copied: callers only read them), or null for raw values. */
+    byte[] pixelBytes() {
+        return bytes;
+    }
+
+    /** Where example i's features begin in {@link #pixelBytes()}. */
+    int byteOffset(int i) {
+        return (start + Objects.checkIndex(i, size)) * features();
+    }
+
     /** dst[off .. off+features) = the (scaled) features of example i. */
     public void copyRow(int i, float[] dst, int off) {
         int n = features();

@@ -1,5 +1,6 @@
 package theta.data;
 
+import theta.math.ByteRows;
 import theta.math.Parallel;
 import theta.math.Precision;
 import theta.math.Vec;
@@ -66,6 +67,42 @@ public final class Inputs {
                 }
             }
         });
+    }
+
+    /**
+     * The filler of a {@link theta.nn.Network#classify} call: rows [r0, r1) of {@code input} =
+     * examples order[from+r0..from+r1) of {@code data} (order null: identity), as {@link #fillRows}.
+     * Over byte pixels it is a {@link ByteRows}, and classify may index a part straight from the
+     * bytes and leave its rows of {@code input} unwritten (when it goes sparse).
+     */
+    public Parallel.Range rows(Dataset data, int[] order, int from, Vec input) {
+        if (data.features() != features) {
+            throw new IllegalArgumentException(data.name() + " has " + data.features()
+                    + " features, the network expects " + features);
+        }
+        Parallel.Range fill = (r0, r1) -> fillRows(data, order, from, r0, r1, input);
+        byte[] bytes = data.pixelBytes();
+        if (bytes == null) {
+            return fill;
+        }
+        return new ByteRows() {
+            @Override
+            public void run(int r0, int r1) {
+                fill.run(r0, r1);
+            }
+
+            @Override
+            public byte[] bytes() {
+                return bytes;
+            }
+
+            @Override
+            public void starts(int r0, int r1, int[] starts) {
+                for (int i = r0; i < r1; i++) {
+                    starts[i - r0] = data.byteOffset(order == null ? from + i : order[from + i]);
+                }
+            }
+        };
     }
 
     /**

@@ -43,8 +43,7 @@ public final class Throughput {
             long t0 = System.nanoTime();
             for (int from = 0; from < data.size(); from += batch) {
                 int m = Math.min(batch, data.size() - from);
-                int first = from;
-                net.classify(params, m, ws, (r0, r1) -> inputs.fillRows(data, null, first, r0, r1, ws.input()));
+                net.classify(params, m, ws, inputs.rows(data, null, from, ws.input()));
                 for (int i = 0; i < m; i++) {
                     predicted[from + i] = net.predicted(ws, i);
                 }
@@ -68,8 +67,7 @@ public final class Throughput {
         int[] predicted = new int[n];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
-            int first = i;
-            net.classify(params, 1, ws, (r0, r1) -> inputs.fillRows(data, null, first, r0, r1, ws.input()));
+            net.classify(params, 1, ws, inputs.rows(data, null, i, ws.input()));
             predicted[i] = net.predicted(ws, 0);
             micros[i] = (System.nanoTime() - t0) / 1e3;
         }

@@ -22,11 +22,23 @@ public final class ReluOutput {
      * entries of {@code bias} from {@code biasOffset}. NaN in Z stays NaN, as the ReLU keeps it.
      */
     public static void apply(MatrixView z, MatrixView wT, Vec bias, int biasOffset, MatrixView c) {
-        apply(z, wT, bias, biasOffset, c, SparseKernels.DEFAULT);
+        apply(z, null, 0, wT, bias, biasOffset, c, SparseKernels.DEFAULT);
+    }
+
+    /**
+     * {@link #apply}, with the bias of the layer below added here: C = 1 b^T + max(Z + 1 zb^T, 0) *
+     * W^T, with zb the h entries of {@code zBias} from {@code zBiasOffset} (inference leaves the
+     * bias out of the first layer's product, which then need not read Z, and adds it here, where Z
+     * is read anyway). zBias null: none.
+     */
+    public static void apply(MatrixView z, Vec zBias, int zBiasOffset, MatrixView wT, Vec bias, int biasOffset,
+                             MatrixView c) {
+        apply(z, zBias, zBiasOffset, wT, bias, biasOffset, c, SparseKernels.DEFAULT);
     }
 
     /** {@link #apply} with the given variant of the native kernels (tests run each). */
-    static void apply(MatrixView z, MatrixView wT, Vec bias, int biasOffset, MatrixView c, int variant) {
+    static void apply(MatrixView z, Vec zBias, int zBiasOffset, MatrixView wT, Vec bias, int biasOffset, MatrixView c,
+                      int variant) {
         int m = z.rows();
         int h = z.cols();
         int out = wT.cols();
@@ -42,6 +54,10 @@ public final class ReluOutput {
             throw new IllegalArgumentException("relu output: bias of " + out + " at " + biasOffset
                     + " does not fit its vector of length " + bias.length());
         }
+        if (zBias != null && (zBias.precision() != p || zBiasOffset < 0 || zBiasOffset + (long) h > zBias.length())) {
+            throw new IllegalArgumentException("relu output: a " + zBias.precision() + " bias of Z of " + h + " at "
+                    + zBiasOffset + " for " + p + " in a vector of length " + zBias.length());
+        }
         if (m == 0 || out == 0) {
             return;
         }
@@ -50,11 +66,13 @@ public final class ReluOutput {
             throw new IllegalStateException("relu output: native kernels not loaded (" + SparseKernels.DESCRIPTION + ")");
         }
         int bytes = p.bytes();
-        int status = SparseKernels.reluLayer(variant, p == Precision.F64, m, address(z, bytes), z.ld(), h,
+        long zb = zBias == null ? 0 : zBias.address() + (long) zBiasOffset * bytes;
+        int status = SparseKernels.reluLayer(variant, p == Precision.F64, m, address(z, bytes), z.ld(), zb, h,
                 address(wT, bytes), wT.ld(), bias.address() + (long) biasOffset * bytes, address(c, bytes), c.ld(), out);
         Reference.reachabilityFence(z.vec());
         Reference.reachabilityFence(wT.vec());
         Reference.reachabilityFence(bias);
+        Reference.reachabilityFence(zBias);
         Reference.reachabilityFence(c.vec());
         if (status != 0) {
             throw new IllegalStateException("relu output: out of native memory for the kernel's scratch");

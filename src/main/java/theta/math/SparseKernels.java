@@ -176,12 +176,21 @@ final class SparseKernels {
                                  long tidx, long tval);
 
     /**
-     * C (rows x out, leading dimension ldc) = 1 bias^T + max(Z, 0) * W^T for Z rows x h (ldz) and
-     * W^T h x out (ldw), with kernel variant {@code isa} (see {@link ReluOutput}). Returns 0, or -1
-     * when the kernel's scratch memory could not be allocated.
+     * C (rows x out, leading dimension ldc) = 1 bias^T + max(Z + 1 zb^T, 0) * W^T for Z rows x h
+     * (ldz), zb h entries (address 0: none) and W^T h x out (ldw), with kernel variant {@code isa}
+     * (see {@link ReluOutput}). Returns 0, or -1 when the kernel's scratch memory could not be
+     * allocated.
      */
-    static native int reluLayer(int isa, boolean f64, int rows, long z, int ldz, int h, long w, int ldw, long bias,
-                                long c, int ldc, int out);
+    static native int reluLayer(int isa, boolean f64, int rows, long z, int ldz, long zb, int h, long w, int ldw,
+                                long bias, long c, int ldc, int out);
+
+    /**
+     * {@link #densePairs} of the rows x cols matrix whose row r is the unsigned bytes {@code
+     * bytes[starts[r] ..)} as v / 255 (float32 or float64), straight from the bytes
+     * (src/main/c/theta_infer.c): the same entries, bit for bit. Returns as densePairs does.
+     */
+    static native int bytePairs(int isa, boolean f64, byte[] bytes, int[] starts, int rows, int cols, long pptr,
+                                long pidx, long pval, int capacity);
 
     /** The best variant this CPU runs: 0 plain x86-64, 1 AVX2+FMA, 2 AVX-512. */
     private static native int best();

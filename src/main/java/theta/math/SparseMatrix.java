@@ -89,6 +89,8 @@ public final class SparseMatrix {
     /** Each part's entries per pair, then where they start (parts x pairs ints each). */
     private IntBuffer partCounts = Csr.ints(1);
     private long partCountsAddress = Vec.addressOf(partCounts);
+    /** Where each row's bytes start, for {@link #indexBytes}. */
+    private int[] starts = new int[0];
 
     public SparseMatrix(Precision precision) {
         this(precision, SparseKernels.AVAILABLE);
@@ -234,6 +236,54 @@ public final class SparseMatrix {
     /** Whether the index by rows is there (after {@link #index}, or {@link #indexPairs} with rows). */
     boolean byRows() {
         return byRowCurrent;
+    }
+
+    /**
+     * {@link #indexPairs} of the {@code to - from} x {@code cols} matrix whose rows are those
+     * {@code rows} fills, straight from their bytes (no matrix of numbers needed): bit for bit the
+     * index of the numbers. Returns false, having done nothing, where that does not apply (no
+     * native kernels, or over {@link #PAIR_ROWS} rows: inference's parts are smaller).
+     */
+    public boolean indexBytes(ByteRows rows, int from, int to, int cols) {
+        return indexBytes(rows, from, to, cols, SparseKernels.DEFAULT);
+    }
+
+    /** {@link #indexBytes(ByteRows, int, int, int)} with the given variant of the native kernels. */
+    boolean indexBytes(ByteRows source, int from, int to, int cols, int variant) {
+        int m = to - from;
+        if (!nativeIndex || m < 0 || m > PAIR_ROWS || cols < 0) {
+            return false;
+        }
+        byte[] bytes = source.bytes();
+        if (starts.length < m) {
+            starts = new int[Math.max(m, 2 * starts.length)];
+        }
+        source.starts(from, to, starts);
+        for (int r = 0; r < m; r++) { // the native code does not check bounds
+            java.util.Objects.checkFromIndexSize(starts[r], cols, bytes.length);
+        }
+        rows = m;
+        this.cols = cols;
+        byRowCurrent = false;
+        byColumnCurrent = false;
+        byPairCurrent = false;
+        byPair.ensureRows((cols + 1) / 2);
+        int n = -1;
+        for (int pass = 0; pass < 2; pass++) { // as indexPairs: again after growing the buffers, when needed
+            n = SparseKernels.bytePairs(variant, precision == Precision.F64, bytes, starts, m, cols,
+                    byPair.ptrAddress(), byPair.idxAddress(), byPair.valAddress(), byPair.capacity());
+            int entries = byPair.start((cols + 1) / 2);
+            if (n < 0 || entries < byPair.capacity()) {
+                break;
+            }
+            byPair.ensureCapacity(entries + 1);
+        }
+        if (n < 0) {
+            throw new IllegalStateException("sparse index: " + (n == -1 ? "over 2^31 nonzeros" : "out of memory"));
+        }
+        nonzeros = n;
+        byPairCurrent = true;
+        return true;
     }
 
     public int rows() {

@@ -1,5 +1,6 @@
 package theta.nn;
 
+import theta.math.ByteRows;
 import theta.math.Gemm;
 import theta.math.MatrixView;
 import theta.math.SparseMatrix;
@@ -39,14 +40,22 @@ final class LayerProducts {
      * indexes (first layer, see {@link #sparseRows}), or dense when it is null.
      */
     void forwardRows(int l, Vec params, Vec in, int r0, int r1, Vec z, SparseMatrix sparse) {
+        forwardRows(l, params, in, r0, r1, z, r0, sparse, 1);
+    }
+
+    /**
+     * {@link #forwardRows} into the rows of {@code z} from {@code zRow}: Z_l = in * W_l^T + beta Z_l
+     * (beta 0: Z_l is not read).
+     */
+    void forwardRows(int l, Vec params, Vec in, int r0, int r1, Vec z, int zRow, SparseMatrix sparse, double beta) {
         int nin = arch.units(l - 1);
         int out = arch.units(l);
         MatrixView wT = MatrixView.of(params, layout.weights(l), nin, out);
-        MatrixView zl = new MatrixView(z, r0 * out, r1 - r0, out, Math.max(1, out));
+        MatrixView zl = new MatrixView(z, zRow * out, r1 - r0, out, Math.max(1, out));
         if (sparse != null) {
-            gemm.sparse(false, sparse, 1, wT, 1, zl);
+            gemm.sparse(false, sparse, 1, wT, beta, zl);
         } else {
-            gemm.gemm(1, new MatrixView(in, r0 * nin, r1 - r0, nin, Math.max(1, nin)), false, wT, false, 1, zl);
+            gemm.gemm(1, new MatrixView(in, r0 * nin, r1 - r0, nin, Math.max(1, nin)), false, wT, false, beta, zl);
         }
     }
 
@@ -92,6 +101,19 @@ final class LayerProducts {
      */
     boolean sparseBatch(Vec in, int m, SparseMatrix index) {
         return indexed(in, 0, m, index, true);
+    }
+
+    /**
+     * {@link #sparsePairs} straight from the bytes that {@code fill} reads rows r0..r1 from ({@link
+     * SparseMatrix#indexBytes}): 1 sparse (the rows need not be filled), 0 dense (they must be),
+     * -1 not indexed (the products are dense, or the index cannot be built from the bytes).
+     */
+    int sparseBytes(ByteRows fill, int r0, int r1, SparseMatrix index) {
+        if (inputProducts == InputProducts.DENSE || !SparseMatrix.nativeKernels()
+                || !index.indexBytes(fill, r0, r1, arch.inputs())) {
+            return -1;
+        }
+        return inputProducts == InputProducts.SPARSE || index.density() <= SparseMatrix.DENSITY_LIMIT ? 1 : 0;
     }
 
     /** {@link #sparseRows} indexing by pairs of pixels only, for inference's forward product of rows r0..r1. */

@@ -92,17 +92,23 @@ public final class Network {
         if (mode.training()) {
             forwardWhole(params, m, ws, mode);
         } else {
-            classify(params, m, ws, null);
+            check(params, m, ws);
+            // Keeps the hidden pre-activations, as the cost's kink state reads them (classify does not).
+            BlockForward.run(this, products, params, m, ws, null, false);
         }
     }
 
     /**
-     * Evaluation-mode forward pass by parts of rows ({@link BlockForward}); {@code fill}, when not
-     * null, first writes rows [from, to) of {@code ws.input()}, in the thread that then reads them.
+     * Evaluation-mode forward pass by parts of rows ({@link BlockForward}) that keeps only the
+     * logits ({@link Workspace#logits()}; the hidden pre-activations are not kept); {@code fill},
+     * when not null, first writes rows [from, to) of {@code ws.input()}, in the thread that then
+     * reads them. A fill that gives the rows' bytes ({@link theta.math.ByteRows}, as {@code
+     * Inputs.rows} gives over byte images) may be asked only for the bytes, and then leaves the rows of
+     * {@code ws.input()} unwritten.
      */
     public void classify(Vec params, int m, Workspace ws, Parallel.Range fill) {
         check(params, m, ws);
-        BlockForward.run(this, products, params, m, ws, fill);
+        BlockForward.run(this, products, params, m, ws, fill, true);
     }
 
     /** The whole batch layer after layer (each product sliced across threads), as training needs. */

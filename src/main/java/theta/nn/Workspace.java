@@ -121,7 +121,10 @@ public final class Workspace {
         return z[z.length - 1];
     }
 
-    /** Pre-activations of layer l (1-based) of the last forward pass. */
+    /**
+     * Pre-activations of layer l (1-based) of the last forward pass or cost ({@link
+     * Network#classify} keeps only the logits).
+     */
     public Vec preActivations(int l) {
         return z[l];
     }

@@ -19,7 +19,7 @@ import theta.testing.Tools;
  * The fused output layer of inference ({@link ReluOutput}) equals ReLU then the dense product, in
  * both precisions, with every native variant this CPU runs: odd shapes (hidden sizes that are not
  * a multiple of any vector, 1 to 13 outputs, odd row counts), views inside larger matrices,
- * negative, zero and NaN entries.
+ * negative, zero and NaN entries; with and without the layer below's bias added to Z.
  */
 class ReluOutputTest {
     static Stream<Arguments> variants() {
@@ -39,37 +39,45 @@ class ReluOutputTest {
         double tol = p == Precision.F64 ? 1e-12 : 1e-5;
         int[][] shapes = {{1, 1, 1}, {2, 7, 3}, {5, 17, 10}, {3, 33, 13}, {9, 800, 10}, {4, 64, 4}, {1, 40, 11}};
         for (int[] s : shapes) {
-            int m = s[0];
-            int h = s[1];
-            int out = s[2];
-            // Z inside a wider matrix (ld h + 3, from offset 5), C too, bias after some other numbers.
-            Vec z = SparseProductTest.random(p, 5 + m * (h + 3), rng);
-            for (int i = 0; i < z.length(); i += 3) {
-                z.set(i, 0);
+            for (boolean zBiased : new boolean[] {false, true}) {
+                check(p, variant, s, zBiased, rng, tol);
             }
-            Vec w = SparseProductTest.random(p, h * out, rng);
-            Vec bias = SparseProductTest.random(p, 2 + out, rng);
-            MatrixView zv = new MatrixView(z, 5, m, h, h + 3);
-            MatrixView wv = MatrixView.of(w, 0, h, out);
-            Vec got = p.zeros(m * (out + 2));
-            got.fill(99);
-            ReluOutput.apply(zv, wv, bias, 2, new MatrixView(got, 0, m, out, out + 2), variant);
-            Vec expected = p.zeros(m * (out + 2));
-            expected.fill(99);
-            for (int r = 0; r < m; r++) {
-                for (int o = 0; o < out; o++) {
-                    double sum = 0;
-                    for (int k = 0; k < h; k++) {
-                        double x = z.get(5 + r * (h + 3) + k);
-                        sum += (x > 0 ? x : 0) * w.get(k * out + o);
-                    }
-                    expected.set(r * (out + 2) + o, bias.get(2 + o) + sum);
+        }
+    }
+
+    private static void check(Precision p, int variant, int[] s, boolean zBiased, SplittableRandom rng, double tol) {
+        int m = s[0];
+        int h = s[1];
+        int out = s[2];
+        // Z inside a wider matrix (ld h + 3, from offset 5), C too, bias after some other numbers.
+        Vec z = SparseProductTest.random(p, 5 + m * (h + 3), rng);
+        for (int i = 0; i < z.length(); i += 3) {
+            z.set(i, 0);
+        }
+        Vec w = SparseProductTest.random(p, h * out, rng);
+        Vec bias = SparseProductTest.random(p, 2 + out, rng);
+        MatrixView zv = new MatrixView(z, 5, m, h, h + 3);
+        MatrixView wv = MatrixView.of(w, 0, h, out);
+        Vec got = p.zeros(m * (out + 2));
+        got.fill(99);
+        Vec zb = zBiased ? SparseProductTest.random(p, 1 + h, rng) : null;
+        ReluOutput.apply(zv, zb, 1, wv, bias, 2, new MatrixView(got, 0, m, out, out + 2), variant);
+        Vec expected = p.zeros(m * (out + 2));
+        expected.fill(99);
+        for (int r = 0; r < m; r++) {
+            for (int o = 0; o < out; o++) {
+                double sum = 0;
+                for (int k = 0; k < h; k++) {
+                    double x = z.get(5 + r * (h + 3) + k) + (zb == null ? 0 : zb.get(1 + k));
+                    sum += (x > 0 ? x : 0) * w.get(k * out + o);
                 }
+                expected.set(r * (out + 2) + o, bias.get(2 + o) + sum);
             }
-            SparseProductTest.assertClose(expected, got, tol, p + " variant " + variant + " " + Arrays.toString(s));
-            for (int r = 0; r < m; r++) {
-                assertEquals(99, got.get(r * (out + 2) + out), "past the last column untouched");
-            }
+        }
+        SparseProductTest.assertClose(expected, got, tol, p + " variant " + variant + " " + Arrays.toString(s)
+                + (zBiased ? " with the bias of Z" : ""));
+        for (int r = 0; r < m; r++) {
+            assertEquals(99, got.get(r * (out + 2) + out), "past the last column untouched");
         }
     }
 
@@ -83,7 +91,7 @@ class ReluOutputTest {
             Vec w = p.zeros(39 * 3);
             w.fill(0.5);
             Vec c = p.zeros(2 * 3);
-            ReluOutput.apply(MatrixView.of(z, 0, 2, 39), MatrixView.of(w, 0, 39, 3), p.zeros(3), 0,
+            ReluOutput.apply(MatrixView.of(z, 0, 2, 39), null, 0, MatrixView.of(w, 0, 39, 3), p.zeros(3), 0,
                     MatrixView.of(c, 0, 2, 3), variant);
             for (int o = 0; o < 3; o++) {
                 assertEquals(0, c.get(o), "row without NaN");
@@ -99,5 +107,7 @@ class ReluOutputTest {
                 MatrixView.of(v, 0, 4, 3), v, 0, MatrixView.of(v, 0, 2, 3)));
         assertThrows(IllegalArgumentException.class, () -> ReluOutput.apply(MatrixView.of(v, 0, 2, 5),
                 MatrixView.of(v, 0, 5, 3), v, 98, MatrixView.of(v, 0, 2, 3)));
+        assertThrows(IllegalArgumentException.class, () -> ReluOutput.apply(MatrixView.of(v, 0, 2, 5), v, 96,
+                MatrixView.of(v, 0, 5, 3), v, 0, MatrixView.of(v, 0, 2, 3)));
     }
 }

@@ -24,11 +24,26 @@ import theta.math.Vec;
  * class path) for A/B comparisons. Not a test: run by hand after {@code mvn -q -B test-compile}:
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) theta.nn.InferenceCpu
  * [rounds [threads [batch...]]]}; prints, per batch size, the median and the lowest of the rounds.
+ * The classify calls take {@code Inputs.rows} where the build has it, else a lambda over
+ * {@code fillRows}, as {@code theta bench} does in each build.
  */
 public final class InferenceCpu {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private InferenceCpu() {}
+
+    /**
+     * Whether this build's {@link Inputs} has {@code rows} (the filler that lets inference index
+     * straight from the bytes); builds before it had only {@code fillRows}, which the lambda
+     * calls there.
+     */
+    private static boolean rowsOfBytes(Inputs inputs, Dataset test, Workspace ws) {
+        try {
+            return inputs.rows(test, null, 0, ws.input()) != null;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -45,6 +60,7 @@ public final class InferenceCpu {
         for (int batch : batches) {
             Workspace ws = net.workspace(Math.min(batch, test.size()), Precision.F32);
             Inputs inputs = new Inputs(test.features());
+            boolean bytes = rowsOfBytes(inputs, test, ws);
             int[] predicted = new int[test.size()];
             double[] ms = new double[rounds];
             for (int r = -2; r < rounds; r++) {
@@ -52,7 +68,8 @@ public final class InferenceCpu {
                 for (int from = 0; from < test.size(); from += batch) {
                     int m = Math.min(batch, test.size() - from);
                     int first = from;
-                    net.classify(params, m, ws, (r0, r1) -> inputs.fillRows(test, null, first, r0, r1, ws.input()));
+                    net.classify(params, m, ws, bytes ? inputs.rows(test, null, first, ws.input())
+                            : (r0, r1) -> inputs.fillRows(test, null, first, r0, r1, ws.input()));
                     for (int i = 0; i < m; i++) {
                         predicted[from + i] = net.predicted(ws, i);
                     }

@@ -11,6 +11,7 @@ import theta.data.Inputs;
 import theta.data.Mnist;
 import theta.loss.Loss;
 import theta.math.ArgMax;
+import theta.math.ByteRows;
 import theta.math.Gemm;
 import theta.math.MatrixView;
 import theta.math.Precision;
@@ -28,7 +29,10 @@ import theta.math.Vec;
  * the steps) or {@code parts} (each part through all steps before the next). Not a test: run by
  * hand after {@code mvn -q -B test-compile}: {@code java -cp
  * target/classes:target/test-classes:$(cat target/cp.txt) theta.nn.InferenceSteps [rounds [order
- * [batch...]]]}; prints medians over the rounds, in ms per 10,000 images.
+ * [batch...]]]}; prints medians over the rounds, in ms per 10,000 images. As inference now runs:
+ * sparse parts indexed straight from the bytes ({@code -Dbytes=false}: converted to floats and
+ * indexed from them) and the first layer's bias added in the fused pass ({@code -DbiasAbove=false}:
+ * copied into Z1 first).
  */
 public final class InferenceSteps {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -36,6 +40,10 @@ public final class InferenceSteps {
 
     /** The output layer as inference runs it: ReLU and the product in one native pass (unless -Dfused=false). */
     private static final boolean FUSED = ReluOutput.available() && !"false".equals(System.getProperty("fused"));
+    /** Sparse parts indexed straight from the bytes, not converted to floats (unless -Dbytes=false). */
+    private static final boolean BYTES = !"false".equals(System.getProperty("bytes"));
+    /** The first layer's bias added in the fused pass, not copied into Z1 (unless -DbiasAbove=false). */
+    private static final boolean BIAS_ABOVE = FUSED && !"false".equals(System.getProperty("biasAbove"));
 
     private InferenceSteps() {}
 
@@ -86,15 +94,16 @@ public final class InferenceSteps {
             int first = from;
             int parts = (m + BlockForward.PART_ROWS - 1) / BlockForward.PART_ROWS;
             SparseMatrix[] index = ws.partIndexes(parts);
+            ByteRows bytes = (ByteRows) inputs.rows(test, null, first, ws.input);
             for (int step = 0; step < NAMES.length; step++) {
                 for (int p = 0; p < parts; p++) {
                     int r0 = theta.math.Parallel.bound(m, parts, p, 1);
                     int r1 = theta.math.Parallel.bound(m, parts, p + 1, 1);
                     if (phases) {
-                        ns[step] += step(step, net, params, ws, index[p], inputs, test, first, r0, r1, blas, w1, w2);
+                        ns[step] += step(step, net, params, ws, index[p], inputs, bytes, test, first, r0, r1, blas, w1, w2);
                     } else if (step == 0) {
                         for (int s = 0; s < NAMES.length; s++) {
-                            ns[s] += step(s, net, params, ws, index[p], inputs, test, first, r0, r1, blas, w1, w2);
+                            ns[s] += step(s, net, params, ws, index[p], inputs, bytes, test, first, r0, r1, blas, w1, w2);
                         }
                     }
                 }
@@ -108,21 +117,34 @@ public final class InferenceSteps {
     }
 
     private static long step(int step, Network net, Vec params, Workspace ws, SparseMatrix index, Inputs inputs,
-                             Dataset test, int first, int r0, int r1, Gemm blas, MatrixView w1, MatrixView w2) {
+                             ByteRows bytes, Dataset test, int first, int r0, int r1, Gemm blas, MatrixView w1, MatrixView w2) {
         long t0 = THREADS.getCurrentThreadCpuTime();
         switch (step) {
-            case 0 -> inputs.fillRows(test, null, first, r0, r1, ws.input);
-            case 1 -> ws.z[1].fillRows(params, net.layout().theta(1), r0, r1 - r0, 800);
+            case 0 -> {
+                if (!BYTES) {
+                    inputs.fillRows(test, null, first, r0, r1, ws.input);
+                }
+            }
+            case 1 -> {
+                if (!BIAS_ABOVE) {
+                    ws.z[1].fillRows(params, net.layout().theta(1), r0, r1 - r0, 800);
+                }
+            }
             case 2 -> { // as BlockForward indexes a part
                 MatrixView x = new MatrixView(ws.input, r0 * 784, r1 - r0, 784, 784);
-                if (r1 - r0 >= BlockForward.PAIRS_MIN_ROWS) {
+                if (BYTES && index.indexBytes(bytes, r0, r1, 784)) {
+                    if (index.density() > SparseMatrix.DENSITY_LIMIT) {
+                        throw new IllegalStateException("a dense part: this tool times sparse ones only");
+                    }
+                } else if (r1 - r0 >= BlockForward.PAIRS_MIN_ROWS) {
                     index.indexPairs(x);
                 } else {
                     index.index(x);
                 }
             }
             case 3 -> { } // the pairs: built with the index, or for small parts by the product
-            case 4 -> blas.sparse(false, index, 1, w1, 1, new MatrixView(ws.z[1], r0 * 800, r1 - r0, 800, 800));
+            case 4 -> blas.sparse(false, index, 1, w1, BIAS_ABOVE ? 0 : 1,
+                    new MatrixView(ws.z[1], r0 * 800, r1 - r0, 800, 800));
             case 5 -> {
                 if (!FUSED) {
                     net.activation(params, 1).f(ws.z[1], ws.a[1], r0 * 800, r1 * 800);
@@ -130,7 +152,8 @@ public final class InferenceSteps {
             }
             case 6 -> {
                 if (FUSED) {
-                    ReluOutput.apply(new MatrixView(ws.z[1], r0 * 800, r1 - r0, 800, 800), w2, params,
+                    ReluOutput.apply(new MatrixView(ws.z[1], r0 * 800, r1 - r0, 800, 800), BIAS_ABOVE ? params : null,
+                            net.layout().theta(1), w2, params,
                             net.layout().theta(2), new MatrixView(ws.z[2], r0 * 10, r1 - r0, 10, 10));
                     break;
                 }

@@ -1,0 +1,148 @@
+package theta.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import theta.data.Dataset;
+import theta.data.Inputs;
+import theta.data.MnistFixture;
+import theta.testing.Tools;
+
+/**
+ * The index by pairs of pixels built straight from bytes ({@link SparseMatrix#indexBytes}, each
+ * native variant this CPU runs, float32 and float64) is, entry for entry and bit for bit, the one
+ * built from the numbers v / 255 ({@link SparseMatrix#indexPairs}): on real MNIST test images
+ * (through {@link Inputs#rows}, as inference takes them) and on odd shapes: every byte value,
+ * empty and full rows, odd column counts, rows anywhere in the array and in any order, one index
+ * reused across sizes and kinds of index.
+ */
+class ByteIndexTest {
+    @ParameterizedTest
+    @MethodSource("theta.math.SparseProductTest#variants")
+    void mnistImagesGiveTheIndexOfTheirNumbers(Precision p, int variant) {
+        Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
+        Dataset test = MnistFixture.mnist().test();
+        int k = test.features();
+        Inputs inputs = new Inputs(k);
+        SparseMatrix fromBytes = new SparseMatrix(p);
+        for (int m : new int[] {128, 1, 16, 127, 256, 128}) {
+            int from = (m * 7919) % (test.size() - m);
+            Vec x = p.zeros(m * k);
+            Parallel.Range fill = inputs.rows(test, null, from, x);
+            assertTrue(fill instanceof ByteRows, "MNIST's pixels are bytes");
+            fill.run(0, m);
+            SparseMatrix expected = new SparseMatrix(p).indexPairs(MatrixView.of(x, 0, m, k), variant);
+            assertTrue(fromBytes.indexBytes((ByteRows) fill, 0, m, k, variant));
+            assertSameIndex(expected, fromBytes, m + " test images from " + from);
+            // A part in the middle of a batch: rows from..to of the filler.
+            assertTrue(fromBytes.indexBytes((ByteRows) fill, m / 3, m, k, variant));
+            Vec part = p.zeros((m - m / 3) * k);
+            part.copyFrom(x.toArray(m / 3 * k, (m - m / 3) * k), 0, 0, (m - m / 3) * k);
+            assertSameIndex(new SparseMatrix(p).indexPairs(MatrixView.of(part, 0, m - m / 3, k), variant), fromBytes,
+                    "rows " + m / 3 + ".." + m);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("theta.math.SparseProductTest#variants")
+    void oddShapesGiveTheIndexOfTheirNumbers(Precision p, int variant) {
+        Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
+        SplittableRandom rng = new SplittableRandom(17 + variant);
+        int[] sizes = {1, 2, 3, 15, 16, 17, 31, 32, 33, 63, 64, 65, 129, 256, 785};
+        SparseMatrix fromBytes = new SparseMatrix(p);
+        for (int trial = 0; trial < 40; trial++) {
+            int rows = trial == 0 ? 2 : Math.min(SparseMatrix.PAIR_ROWS, sizes[rng.nextInt(sizes.length)]);
+            int cols = trial == 0 ? 256 : trial == 1 ? 785 : sizes[rng.nextInt(sizes.length)];
+            // Rows at random places of a larger array (overlapping, in any order), padding nonzero.
+            byte[] bytes = new byte[rows * cols + 3 * cols + 5];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (1 + rng.nextInt(255));
+            }
+            int[] starts = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                starts[r] = trial == 0 ? r * cols : rng.nextInt(bytes.length - cols + 1);
+                double density = SparseProductTest.rowDensity(rng); // 0: empty rows, 1: full
+                for (int c = 0; c < cols; c++) {
+                    // Every byte value: row 0 of trial 0 is 0..255, then all at random.
+                    int v = trial == 0 && r == 0 ? c : rng.nextDouble() < density ? rng.nextInt(256) : 0;
+                    bytes[starts[r] + c] = (byte) v;
+                }
+            }
+            ByteRows source = rows(bytes, starts);
+            Vec x = p.zeros(rows * cols);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    int v = bytes[starts[r] + c] & 0xFF;
+                    x.set(r * cols + c, p == Precision.F32 ? v / 255f : v / 255.0);
+                }
+            }
+            String what = rows + "x" + cols;
+            if (trial % 3 == 1) { // the same index, last built by another method
+                fromBytes.index(MatrixView.of(x, 0, rows, cols), variant);
+            }
+            assertTrue(fromBytes.indexBytes(source, 0, rows, cols, variant));
+            assertSameIndex(new SparseMatrix(p).indexPairs(MatrixView.of(x, 0, rows, cols), variant), fromBytes, what);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("theta.math.SparseProductTest#variants")
+    void refusesTallPartsAndRowsOutsideTheArray(Precision p, int variant) {
+        Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
+        SparseMatrix s = new SparseMatrix(p);
+        int m = SparseMatrix.PAIR_ROWS + 1;
+        assertFalse(s.indexBytes(rows(new byte[m], new int[m]), 0, m, 1, variant), "a product by rows");
+        assertThrows(IndexOutOfBoundsException.class, () -> s.indexBytes(rows(new byte[10], new int[] {0, 5}), 0, 2,
+                6, variant));
+        assertTrue(s.indexBytes(rows(new byte[0], new int[0]), 0, 0, 784, variant), "no rows");
+        assertEquals(0, s.nonzeros());
+        assertEquals(0, s.pairs().start(392));
+    }
+
+    /** A filler over the given rows (bytes only: these tests never run it). */
+    private static ByteRows rows(byte[] bytes, int[] starts) {
+        return new ByteRows() {
+            @Override
+            public void run(int from, int to) {
+                throw new AssertionError("not filled");
+            }
+
+            @Override
+            public byte[] bytes() {
+                return bytes;
+            }
+
+            @Override
+            public void starts(int from, int to, int[] out) {
+                System.arraycopy(starts, from, out, 0, to - from);
+            }
+        };
+    }
+
+    /** Same shape, nonzero count, entries, rows and values (by their bits). */
+    private static void assertSameIndex(SparseMatrix expected, SparseMatrix got, String what) {
+        assertEquals(expected.rows(), got.rows(), what + ": rows");
+        assertEquals(expected.cols(), got.cols(), what + ": cols");
+        assertEquals(expected.nonzeros(), got.nonzeros(), what + ": nonzeros");
+        SparseMatrix.Csr e = expected.pairs();
+        SparseMatrix.Csr g = got.pairs();
+        int pairs = (expected.cols() + 1) / 2;
+        for (int i = 0; i <= pairs; i++) {
+            assertEquals(e.start(i), g.start(i), what + ": start of pair " + i);
+        }
+        for (int q = 0; q < e.start(pairs); q++) {
+            assertEquals(e.index(q), g.index(q), what + ": row of entry " + q);
+            for (int h = 0; h < 2; h++) {
+                assertEquals(Double.doubleToRawLongBits(e.value(2 * q + h)), Double.doubleToRawLongBits(g.value(2 * q + h)),
+                        what + ": value " + h + " of entry " + q);
+            }
+        }
+    }
+}
