@@ -119,8 +119,8 @@ final class Blas implements Gemm {
         int parts = 2.0 * s.nonzeros() * n < SPLIT_FLOPS ? 1 : Parallel.parts(n, 4 * COLUMN_ALIGN);
         // By pairs of columns; the forward product of many rows indexed by rows (index(), not
         // indexPairs()) goes by rows (see SparseMatrix.PAIR_ROWS).
-        SparseMatrix.Csr pairs = transS || s.rows() <= SparseMatrix.PAIR_ROWS || !s.byRows() ? s.pairs() : null;
-        SparseMatrix.Csr csr = pairs == null ? s.csr(false) : null;
+        Csr pairs = transS || s.rows() <= SparseMatrix.PAIR_ROWS || !s.byRows() ? s.pairs() : null;
+        Csr csr = pairs == null ? s.csr(false) : null;
         Parallel.run(parts, p -> {
             int j0 = Parallel.bound(n, parts, p, COLUMN_ALIGN);
             int j1 = Parallel.bound(n, parts, p + 1, COLUMN_ALIGN);

@@ -34,7 +34,7 @@ public interface Gemm {
      * build has them ({@link SparseMatrix#nativeKernels()}).
      */
     default void sparse(boolean transS, SparseMatrix s, double alpha, MatrixView b, double beta, MatrixView c) {
-        SparseMatrix.Csr csr = s.checkProduct(transS, b, c);
+        Csr csr = s.checkProduct(transS, b, c);
         for (int r = 0; r < c.rows(); r++) {
             for (int j = 0; j < c.cols(); j++) {
                 double sum = 0;

@@ -131,8 +131,8 @@ class ByteIndexTest {
         assertEquals(expected.rows(), got.rows(), what + ": rows");
         assertEquals(expected.cols(), got.cols(), what + ": cols");
         assertEquals(expected.nonzeros(), got.nonzeros(), what + ": nonzeros");
-        SparseMatrix.Csr e = expected.pairs();
-        SparseMatrix.Csr g = got.pairs();
+        Csr e = expected.pairs();
+        Csr g = got.pairs();
         int pairs = (expected.cols() + 1) / 2;
         for (int i = 0; i <= pairs; i++) {
             assertEquals(e.start(i), g.start(i), what + ": start of pair " + i);

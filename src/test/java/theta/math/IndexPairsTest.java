@@ -100,8 +100,8 @@ class IndexPairsTest {
     /** Same entries, rows, values (by their bits) and nonzero count. */
     private static void assertSamePairs(SparseMatrix byRows, SparseMatrix direct, String what) {
         assertEquals(byRows.nonzeros(), direct.nonzeros(), what + ": nonzeros");
-        SparseMatrix.Csr e = byRows.pairs();
-        SparseMatrix.Csr g = direct.pairs();
+        Csr e = byRows.pairs();
+        Csr g = direct.pairs();
         int pairs = (byRows.cols() + 1) / 2;
         for (int i = 0; i <= pairs; i++) {
             assertEquals(e.start(i), g.start(i), what + ": start of pair " + i);
