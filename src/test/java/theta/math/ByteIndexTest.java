@@ -130,19 +130,6 @@ class ByteIndexTest {
     private static void assertSameIndex(SparseMatrix expected, SparseMatrix got, String what) {
         assertEquals(expected.rows(), got.rows(), what + ": rows");
         assertEquals(expected.cols(), got.cols(), what + ": cols");
-        assertEquals(expected.nonzeros(), got.nonzeros(), what + ": nonzeros");
-        Csr e = expected.pairs();
-        Csr g = got.pairs();
-        int pairs = (expected.cols() + 1) / 2;
-        for (int i = 0; i <= pairs; i++) {
-            assertEquals(e.start(i), g.start(i), what + ": start of pair " + i);
-        }
-        for (int q = 0; q < e.start(pairs); q++) {
-            assertEquals(e.index(q), g.index(q), what + ": row of entry " + q);
-            for (int h = 0; h < 2; h++) {
-                assertEquals(Double.doubleToRawLongBits(e.value(2 * q + h)), Double.doubleToRawLongBits(g.value(2 * q + h)),
-                        what + ": value " + h + " of entry " + q);
-            }
-        }
+        IndexPairsTest.assertSamePairs(expected, got, what);
     }
 }

@@ -98,7 +98,7 @@ class IndexPairsTest {
     }
 
     /** Same entries, rows, values (by their bits) and nonzero count. */
-    private static void assertSamePairs(SparseMatrix byRows, SparseMatrix direct, String what) {
+    static void assertSamePairs(SparseMatrix byRows, SparseMatrix direct, String what) {
         assertEquals(byRows.nonzeros(), direct.nonzeros(), what + ": nonzeros");
         Csr e = byRows.pairs();
         Csr g = direct.pairs();
