@@ -158,14 +158,11 @@ static const struct {
 };
 #define VARIANT_COUNT ((int)(sizeof(VARIANTS) / sizeof(VARIANTS[0])))
 
-/* The best variant this CPU runs. */
+/* The best variant this CPU runs (theta_train.c finds it, for all the library's kernels). */
+int theta_best_isa(void);
 static int best_variant(void) {
-#ifdef X86
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("x86-64-v4")) return 2;
-    if (__builtin_cpu_supports("x86-64-v3")) return 1;
-#endif
-    return 0;
+    const int b = theta_best_isa();
+    return b < VARIANT_COUNT ? b : VARIANT_COUNT - 1;
 }
 
 /* A variant the CPU runs: the one asked for when it can, else the best. */

@@ -75,7 +75,8 @@ static int chosen(int isa) {
     return isa >= 0 && isa < b ? isa : b;
 }
 
-/* chosen, for theta_infer.c (hidden: not exported from the library). */
+/* best and chosen, for theta_sparse.c and theta_infer.c (hidden: not exported from the library). */
+__attribute__((visibility("hidden"))) int theta_best_isa(void) { return best(); }
 __attribute__((visibility("hidden"))) int theta_chosen_isa(int isa) { return chosen(isa); }
 
 /* v = mu*v + g; p += a*v + b*g (new v), over n entries at the given addresses. */

@@ -47,16 +47,27 @@ public final class InferenceSteps {
 
     private InferenceSteps() {}
 
+    /** The network the inference harnesses time: 784-800-10 ReLU, softmax, products on BLAS. */
+    static Network reluNetwork() {
+        return new Network(new Architecture(784, new int[] {800}, 10), Activations.parse("relu"), Loss.SOFTMAX,
+                Gemm.blas());
+    }
+
+    /** Its parameters in float32, drawn as training starts them (its activation's default, seed 1). */
+    static Vec initialParameters(Network net) {
+        Vec params = Precision.F32.zeros(net.layout().size());
+        params.copyFrom(Initializer.parameters(net, net.activation().defaultInit(), 1));
+        return params;
+    }
+
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         boolean phases = args.length <= 1 || args[1].equals("phases");
         int[] batches = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {128, 10000};
         Dataset test = Mnist.load(0, x -> {}).test();
-        Network net = new Network(new Architecture(784, new int[] {800}, 10), Activations.parse("relu"), Loss.SOFTMAX,
-                Gemm.blas());
-        Vec params = Precision.F32.zeros(net.layout().size());
-        params.copyFrom(Initializer.parameters(net, net.activation().defaultInit(), 1));
+        Network net = InferenceSteps.reluNetwork();
+        Vec params = InferenceSteps.initialParameters(net);
         Threads.set(1);
         for (int batch : batches) {
             double[][] t = new double[NAMES.length][rounds];

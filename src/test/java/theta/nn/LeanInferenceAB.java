@@ -3,12 +3,9 @@ package theta.nn;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
-import theta.activation.Activations;
 import theta.data.Dataset;
 import theta.data.Inputs;
 import theta.data.Mnist;
-import theta.loss.Loss;
-import theta.math.Gemm;
 import theta.math.Precision;
 import theta.math.Threads;
 import theta.math.Vec;
@@ -33,10 +30,8 @@ public final class LeanInferenceAB {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 128;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Dataset test = Mnist.load(0, x -> {}).test();
-        Network net = new Network(new Architecture(784, new int[] {800}, 10), Activations.parse("relu"), Loss.SOFTMAX,
-                Gemm.blas());
-        Vec params = Precision.F32.zeros(net.layout().size());
-        params.copyFrom(Initializer.parameters(net, net.activation().defaultInit(), 1));
+        Network net = InferenceSteps.reluNetwork();
+        Vec params = InferenceSteps.initialParameters(net);
         Threads.set(1);
         Workspace before = net.workspace(batch, Precision.F32);
         Workspace lean = net.workspace(batch, Precision.F32);

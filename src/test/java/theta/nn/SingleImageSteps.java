@@ -2,11 +2,9 @@ package theta.nn;
 
 import java.util.Arrays;
 
-import theta.activation.Activations;
 import theta.data.Dataset;
 import theta.data.Inputs;
 import theta.data.Mnist;
-import theta.loss.Loss;
 import theta.math.Gemm;
 import theta.math.MatrixView;
 import theta.math.Precision;
@@ -26,10 +24,8 @@ public final class SingleImageSteps {
 
     public static void main(String[] args) {
         Dataset test = Mnist.load(0, x -> {}).test();
-        Network net = new Network(new Architecture(784, new int[] {800}, 10), Activations.parse("relu"), Loss.SOFTMAX,
-                Gemm.blas());
-        Vec params = Precision.F32.zeros(net.layout().size());
-        params.copyFrom(Initializer.parameters(net, net.activation().defaultInit(), 1));
+        Network net = InferenceSteps.reluNetwork();
+        Vec params = InferenceSteps.initialParameters(net);
         Workspace ws = net.workspace(1, Precision.F32);
         Inputs inputs = new Inputs(784);
         Layout layout = net.layout();
