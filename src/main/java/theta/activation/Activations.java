@@ -74,6 +74,11 @@ public final class Activations {
         return a instanceof ParameterizedActivation;
     }
 
+    /** True for this catalogue's plain ReLU, max(x, 0) (native kernels fuse it with the layer above). */
+    public static boolean isRelu(Activation a) {
+        return a instanceof ParameterizedActivation p && p.formula() == Rectifier.RELU;
+    }
+
     /**
      * Checks a user's activation before training with it: its derivative must agree with f
      * numerically. Throws IllegalArgumentException naming the offending points otherwise.

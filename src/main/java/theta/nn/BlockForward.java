@@ -211,7 +211,7 @@ final class BlockForward {
 
     /** Whether the layer above an activation g can take the fused native ReLU pass ({@link ReluOutput}). */
     static boolean fusedRelu(Activation g) {
-        return ReluOutput.available() && Activations.isBuiltin(g) && g.spec().equals("relu");
+        return ReluOutput.available() && Activations.isRelu(g);
     }
 
     private static boolean all(boolean[] sparse, int parts) {

@@ -169,6 +169,32 @@ class ActivationsTest {
         assertThrows(IllegalArgumentException.class, () -> Activations.parse(null));
     }
 
+    @Test
+    void onlyPlainReluIsRelu() {
+        assertTrue(Activations.isRelu(Activations.parse("relu")));
+        for (String other : List.of("relu6", "leaky_relu", "prelu", "rrelu", "elu", "softplus", "tanh")) {
+            assertFalse(Activations.isRelu(Activations.parse(other)), other);
+        }
+        Activation relu = Activations.parse("relu");
+        Activation lookalike = new Activation() {
+            @Override
+            public double f(double x) {
+                return relu.f(x);
+            }
+
+            @Override
+            public double df(double x, double y) {
+                return relu.df(x, y);
+            }
+
+            @Override
+            public String spec() {
+                return "relu";
+            }
+        };
+        assertFalse(Activations.isRelu(lookalike), "a user's activation named relu is not the native kernels' relu");
+    }
+
     private static String error(String spec) {
         return assertThrows(IllegalArgumentException.class, () -> Activations.parse(spec), spec).getMessage();
     }
