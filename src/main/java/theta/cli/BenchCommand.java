@@ -85,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peak-size", paramLabel = "N", defaultValue = "2048", description = "n of the n^3 sgemm that measures the peak (default: ${DEFAULT-VALUE}).")
     int peakSize;
 
-    @Option(names = "--infer-reps", paramLabel = "N", defaultValue = "7", description = "Timed passes over the test set per batch size (at most 3 at batch 1); the median counts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--infer-reps", paramLabel = "N", defaultValue = "7", description = "Timed passes over the test set per batch size (at most 3 at batch 1); the median counts. Untimed passes go first: at least 2 and 1 s, then until 3 in a row ran without the JIT compiler at work (at most 5 s) (default: ${DEFAULT-VALUE}).")
     int inferReps;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")

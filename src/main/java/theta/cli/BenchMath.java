@@ -115,7 +115,8 @@ final class BenchMath {
             double gflops = forwardFlops(arch) * p.examples() / p.seconds() / 1e9;
             double useful = usefulForward * p.examples() / p.seconds() / 1e9;
             inference.add(new BenchReport.Inference(p.batch(), p.seconds(), p.samplesPerSecond(), gflops,
-                    gflops / peak, useful, useful / peak, (double) p.correct() / p.examples()));
+                    gflops / peak, useful, useful / peak, (double) p.correct() / p.examples(), p.warmup().passes(),
+                    p.warmup().seconds(), p.warmup().firstSeconds()));
         }
         BenchReport.Setup setup = new BenchReport.Setup(arch.toString(), cfg.activation().spec(),
                 cfg.optimization().spec(), cfg.learningRate(), cfg.miniBatch().batchSize(), cfg.epochs(), cfg.precision().name().toLowerCase(java.util.Locale.ROOT),

@@ -57,9 +57,14 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
     record Product(String shape, double callsPerEpoch, double secondsPerEpoch, double gflops,
                    double fractionOfPeak, double denseEquivalentGflops) {}
 
-    /** Classifying the test set at one batch size: conversion + forward + argmax. */
+    /**
+     * Classifying the test set at one batch size: conversion + forward + argmax; the median timed
+     * pass, after {@code warmupPasses} untimed ones that took {@code warmupSeconds}, the first of
+     * them {@code firstPassSeconds}.
+     */
     record Inference(int batch, double seconds, double samplesPerSecond, double gflops, double fractionOfPeak,
-                     double usefulGflops, double usefulFractionOfPeak, double accuracy) {}
+                     double usefulGflops, double usefulFractionOfPeak, double accuracy, int warmupPasses,
+                     double warmupSeconds, double firstPassSeconds) {}
 
     /** One image at a time, microseconds. */
     record Latency(int images, double p50Micros, double p99Micros, double meanMicros) {}
@@ -117,8 +122,10 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
         o.printf(Locale.ROOT, "inference on the test set (convert + forward + argmax; GFLOP/s dense-equivalent / useful):%n");
         for (Inference i : inference) {
             o.printf(Locale.ROOT, "  batch %5d: %8.1f ms  %9.0f samples/s  %6.1f / %5.1f GFLOP/s  %5.1f%% / %4.1f%% of"
-                    + " peak  acc %.2f%%%n", i.batch(), 1000 * i.seconds(), i.samplesPerSecond(), i.gflops(),
-                    i.usefulGflops(), 100 * i.fractionOfPeak(), 100 * i.usefulFractionOfPeak(), 100 * i.accuracy());
+                    + " peak  acc %.2f%%  (after %d untimed passes in %.1f s, the first %.1f ms)%n", i.batch(), 1000 * i.seconds(),
+                    i.samplesPerSecond(), i.gflops(), i.usefulGflops(), 100 * i.fractionOfPeak(),
+                    100 * i.usefulFractionOfPeak(), 100 * i.accuracy(), i.warmupPasses(), i.warmupSeconds(),
+                    1000 * i.firstPassSeconds());
         }
         o.printf(Locale.ROOT, "single image: p50 %.1f us, p99 %.1f us, mean %.1f us (%d images)%n",
                 latency.p50Micros(), latency.p99Micros(), latency.meanMicros(), latency.images());

@@ -18,19 +18,50 @@ public final class Throughput {
      * @param batch examples per forward pass
      * @param seconds median time to classify the whole dataset once
      * @param correct examples classified correctly (a check that the work was done)
+     * @param warmup the untimed passes before
      */
-    public record Pass(int batch, double seconds, int examples, int correct) {
+    public record Pass(int batch, double seconds, int examples, int correct, Warmup warmup) {
         public double samplesPerSecond() {
             return examples / seconds;
         }
     }
+
+    /**
+     * The untimed passes before the timed ones: how many, how long they took, and how long the
+     * first took (the cold start: classes loaded, code interpreted, then compiled).
+     */
+    public record Warmup(int passes, double seconds, double firstSeconds) {}
+
+    /**
+     * Untimed passes at least: as many as the PyTorch reference ({@code ../shared/bench/torch_mlp.py})
+     * gives itself.
+     */
+    static final int MIN_WARMUP = 2;
+    /** Warm-up seconds at least. */
+    static final double WARMUP_SECONDS = 1;
+    /**
+     * Passes in a row during which the JVM's own threads (the JIT compiler's, the collector's)
+     * used less CPU than {@link #QUIET_SHARE} of the pass's time, that end the warm-up after that.
+     */
+    static final int QUIET_PASSES = 3;
+    static final double QUIET_SHARE = 0.4;
+    /** Warm-up seconds after which no further untimed pass starts, quiet or not. */
+    static final double MAX_WARMUP_SECONDS = 5;
 
     /** Per-image times of classifying images one at a time, in microseconds. */
     public record Latency(int images, double p50, double p99, double mean) {}
 
     private Throughput() {}
 
-    /** Classifies all of {@code data} at {@code batch} examples per pass, {@code reps} times after one warm-up. */
+    /**
+     * Classifies all of {@code data} at {@code batch} examples per pass, {@code reps} timed times
+     * after untimed warm-up passes: at least {@link #MIN_WARMUP} and {@link #WARMUP_SECONDS}, then
+     * more until {@link #QUIET_PASSES} in a row were quiet (none started after {@link
+     * #MAX_WARMUP_SECONDS}). The JIT compiler's threads share the cores with the passes, and code
+     * compiled for batch 1 is compiled again when batch 128 takes other branches: with 2 threads
+     * on 2 cores, batch-128 passes took 32-40 ms while the JVM's own threads were idle and 60-140
+     * ms while they worked, which they did on and off for the first one to two seconds.
+     */
     public static Pass classify(Network net, Vec params, Dataset data, int batch, int reps) {
         if (batch < 1 || reps < 1) {
             throw new IllegalArgumentException("throughput: batch and reps must be >= 1, got " + batch + ", " + reps);
@@ -38,21 +69,47 @@ public final class Throughput {
         Workspace ws = net.workspace(Math.min(batch, data.size()), params.precision());
         Inputs inputs = new Inputs(data.features());
         int[] predicted = new int[data.size()];
+        double first = 0;
+        double warm = 0;
+        int warmups = 0;
+        int quiet = 0;
+        while (warmingUp(warmups, warm, quiet)) {
+            double own = JvmCpu.seconds();
+            double t = pass(net, params, data, batch, ws, inputs, predicted);
+            own = JvmCpu.seconds() - own;
+            first = warmups == 0 ? t : first;
+            warm += t;
+            warmups++;
+            // Where the CPU times cannot be read (NaN), the warm-up ends by time alone.
+            quiet = Double.isNaN(own) ? QUIET_PASSES : own < QUIET_SHARE * t ? quiet + 1 : 0;
+        }
         double[] times = new double[reps];
-        for (int r = -1; r < reps; r++) {
-            long t0 = System.nanoTime();
-            for (int from = 0; from < data.size(); from += batch) {
-                int m = Math.min(batch, data.size() - from);
-                net.classify(params, m, ws, inputs.rows(data, null, from, ws.input()));
-                for (int i = 0; i < m; i++) {
-                    predicted[from + i] = net.predicted(ws, i);
-                }
-            }
-            if (r >= 0) {
-                times[r] = (System.nanoTime() - t0) / 1e9;
+        for (int r = 0; r < reps; r++) {
+            times[r] = pass(net, params, data, batch, ws, inputs, predicted);
+        }
+        return new Pass(batch, median(times), data.size(), correct(data, predicted), new Warmup(warmups, warm, first));
+    }
+
+    /**
+     * Whether another untimed pass starts after {@code passes} that took {@code seconds}, the last
+     * {@code quiet} of them quiet.
+     */
+    static boolean warmingUp(int passes, double seconds, int quiet) {
+        return passes < MIN_WARMUP || seconds < WARMUP_SECONDS || quiet < QUIET_PASSES && seconds < MAX_WARMUP_SECONDS;
+    }
+
+    /** One pass over {@code data}, its predictions into {@code predicted}; seconds. */
+    private static double pass(Network net, Vec params, Dataset data, int batch, Workspace ws, Inputs inputs,
+                               int[] predicted) {
+        long t0 = System.nanoTime();
+        for (int from = 0; from < data.size(); from += batch) {
+            int m = Math.min(batch, data.size() - from);
+            net.classify(params, m, ws, inputs.rows(data, null, from, ws.input()));
+            for (int i = 0; i < m; i++) {
+                predicted[from + i] = net.predicted(ws, i);
             }
         }
-        return new Pass(batch, median(times), data.size(), correct(data, predicted));
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Classifies the first {@code count} images of {@code data} one by one, timing each. */

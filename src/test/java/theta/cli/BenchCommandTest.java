@@ -87,6 +87,10 @@ class BenchCommandTest {
             JsonObject o = inference.get(i).getAsJsonObject();
             assertEquals(batches[i], o.get("batch").getAsInt());
             assertTrue(o.get("samplesPerSecond").getAsDouble() > 0);
+            // Timed after a warm-up of at least two passes and one second.
+            assertTrue(o.get("warmupPasses").getAsInt() >= 2, o.toString());
+            assertTrue(o.get("warmupSeconds").getAsDouble() >= 1, o.toString());
+            assertTrue(o.get("firstPassSeconds").getAsDouble() > 0, o.toString());
             // The same trained network classifies the same images at every batch size.
             assertEquals(inference.get(0).getAsJsonObject().get("accuracy").getAsDouble(),
                     o.get("accuracy").getAsDouble(), 0);
