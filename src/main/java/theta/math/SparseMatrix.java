@@ -240,7 +240,7 @@ public final class SparseMatrix {
      * {@link #indexPairs} of the {@code to - from} x {@code cols} matrix whose rows are those
      * {@code rows} fills, straight from their bytes (no matrix of numbers needed): bit for bit the
      * index of the numbers. Returns false, having done nothing, where that does not apply (no
-     * native kernels, or over {@link #PAIR_ROWS} rows: inference's parts are smaller).
+     * native kernels).
      */
     public boolean indexBytes(ByteRows rows, int from, int to, int cols) {
         return indexBytes(rows, from, to, cols, SparseKernels.DEFAULT);
@@ -249,7 +249,7 @@ public final class SparseMatrix {
     /** {@link #indexBytes(ByteRows, int, int, int)} with the given variant of the native kernels. */
     boolean indexBytes(ByteRows source, int from, int to, int cols, int variant) {
         int m = to - from;
-        if (!nativeIndex || m < 0 || m > PAIR_ROWS || cols < 0) {
+        if (!nativeIndex || m < 0 || cols < 0) {
             return false;
         }
         byte[] bytes = source.bytes();

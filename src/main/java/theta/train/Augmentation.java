@@ -28,11 +28,21 @@ final class Augmentation {
         augmenter = new Augmenter(cfg, data.rows(), data.cols(), seed);
     }
 
-    void fill(Inputs inputs, int[] order, int from, int m, Vec input, int epoch) {
+    /**
+     * The batch for {@link theta.nn.Network#cost(Vec, int[], int, double, int, Vec,
+     * theta.nn.Workspace, theta.nn.Mode, Parallel.Range)} to fill: without augmentation the
+     * filler of {@link Inputs#rows} (over byte images the cost may read only the bytes); with it,
+     * the distorted batch is written into {@code input} here and null returned.
+     */
+    Parallel.Range rows(Inputs inputs, int[] order, int from, int m, Vec input, int epoch) {
         if (augmenter == null) {
-            inputs.fill(data, order, from, m, input);
-            return;
+            return inputs.rows(data, order, from, input);
         }
+        augment(order, from, m, input, epoch);
+        return null;
+    }
+
+    private void augment(int[] order, int from, int m, Vec input, int epoch) {
         int n = data.features();
         if (src.length < m * n) {
             src = new float[m * n];

@@ -11,6 +11,7 @@ import theta.data.Dataset;
 import theta.data.Inputs;
 import theta.data.Splits;
 import theta.math.SplitMix64;
+import theta.math.Parallel;
 import theta.math.Vec;
 import theta.nn.Block;
 import theta.nn.Mode;
@@ -105,9 +106,9 @@ public final class Trainer {
             for (; s.batch < batches; s.batch++) {
                 int from = s.batch * batchSize;
                 int m = Math.min(batchSize, n - from);
-                aug.fill(inputs, order, from, m, ws.input(), s.epoch);
+                Parallel.Range rows = aug.rows(inputs, order, from, m, ws.input(), s.epoch);
                 Inputs.labels(train, order, from, m, labels);
-                double cost = net.cost(params, labels, m, cfg.lambda(), n, grad, ws, mode(s.epoch, s.batch));
+                double cost = net.cost(params, labels, m, cfg.lambda(), n, grad, ws, mode(s.epoch, s.batch), rows);
                 if (!Double.isFinite(cost)) {
                     throw new Diverged("training diverged at epoch " + s.epoch + ", batch " + (s.batch + 1)
                             + ": the cost is " + cost + " (" + net.activation().spec() + ", learning rate "
