@@ -81,6 +81,11 @@ final class SparseKernels {
         return v;
     }
 
+    /** The failure that {@link #index} or {@link #bytePairs} reports by a negative count. */
+    static IllegalStateException indexFailure(int code) {
+        return new IllegalStateException("sparse index: " + (code == -1 ? "over 2^31 nonzeros" : "out of memory"));
+    }
+
     /** Loads the library; returns null, or why it could not. */
     private static String load() {
         String arch = System.getProperty("os.arch");

@@ -1,7 +1,6 @@
 package theta.math;
 
 import java.lang.ref.Reference;
-import java.nio.IntBuffer;
 
 /**
  * The nonzeros of a dense matrix, indexed for products that skip its zeros ({@link
@@ -33,16 +32,6 @@ public final class SparseMatrix {
     static final int PAIR_ROWS = 256;
 
     /**
-     * Rows from which {@link #indexPairs} splits the work between threads, by parts of rows. On
-     * MNIST batches of 128 and 512 on this 2-core machine while others shared it (load average
-     * 5-7) the split did not pay: {@code FirstLayerBench}, 512 rows, 0.71 ms a batch against
-     * 0.53-0.61 on one thread, 128 rows 0.29 against 0.14; {@code EpochPhases 2 512}, wall s/epoch,
-     * 0.086-0.101 against 0.049-0.085. So by default no batch the trainer takes is split; the
-     * system property {@code theta.sparse.splitRows} (read once) sets another limit, for
-     * measurements on a quiet machine.
-     */
-    static final int SPLIT_ROWS = Integer.getInteger("theta.sparse.splitRows", 4096);
-    /**
      * The forward product by pairs takes at most this many rows of 64 floats at a time (32 KB; as
      * many bytes in rows of AVX2's narrower blocks: 256 rows of 32 floats), so that its block of C
      * stays in the first-level cache (48 KB here, 32 KB on AMD Zen 3). On MNIST batches of 512,
@@ -64,9 +53,6 @@ public final class SparseMatrix {
      */
     static final int GRADIENT_WINDOW = 128;
 
-    /** Rows per part of a threaded {@link #indexPairs} at least. */
-    private static final int MIN_PART_ROWS = 32;
-
     private final Precision precision;
     /** Index with the native kernels (false only in tests of the plain-Java twin). */
     private final boolean nativeIndex;
@@ -81,14 +67,8 @@ public final class SparseMatrix {
     private int rows;
     private int cols;
     private int nonzeros;
-    /** Per part of rows of a threaded {@link #indexPairs}: nonzeros counted, status of the fill. */
-    private long[] partNonzeros = new long[0];
-    private int[] partStatus = new int[0];
-    /** Each part's entries per pair, then where they start (parts x pairs ints each). */
-    private IntBuffer partCounts = Csr.ints(1);
-    private long partCountsAddress = Vec.addressOf(partCounts);
-    /** Where each row's bytes start, for {@link #indexBytes}. */
-    private int[] starts = new int[0];
+    /** Builds byPair from a matrix, bytes or byRow ({@link #indexPairs}, {@link #indexBytes}, {@link #pairs}). */
+    private final PairIndexBuilder pairIndex;
 
     public SparseMatrix(Precision precision) {
         this(precision, SparseKernels.AVAILABLE);
@@ -100,6 +80,7 @@ public final class SparseMatrix {
         byRow = new Csr(precision, 1);
         byColumn = new Csr(precision, 1);
         byPair = new Csr(precision, 2);
+        pairIndex = new PairIndexBuilder(precision);
     }
 
     /** Whether the native kernels are loaded (else products run as plain Java loops). */
@@ -122,11 +103,7 @@ public final class SparseMatrix {
         if (a.precision() != precision) {
             throw new IllegalArgumentException("sparse index: " + a.precision() + " matrix, " + precision + " index");
         }
-        rows = a.rows();
-        cols = a.cols();
-        byColumnCurrent = false;
-        byPairCurrent = false;
-        byRowCurrent = true;
+        shape(a.rows(), a.cols(), true);
         byRow.ensureRows(rows);
         if (nativeIndex) {
             long x = a.vec().address() + (long) a.offset() * precision.bytes();
@@ -139,7 +116,7 @@ public final class SparseMatrix {
             }
             Reference.reachabilityFence(a);
             if (n < 0) {
-                throw new IllegalStateException("sparse index: " + (n == -1 ? "over 2^31 nonzeros" : "out of memory"));
+                throw SparseKernels.indexFailure(n);
             }
             nonzeros = n;
         } else {
@@ -151,8 +128,9 @@ public final class SparseMatrix {
     /**
      * Indexes {@code a} for both first-layer products of a training step, which read the index by
      * pairs of columns: by pairs straight from the matrix, in about half the time of the index by
-     * rows and the pairs built from it; from {@link #SPLIT_ROWS} rows on both threads (each takes
-     * a range of pairs). Without the native kernels as {@link #index(MatrixView)}. Returns this.
+     * rows and the pairs built from it; from {@link PairIndexBuilder#SPLIT_ROWS} rows on both
+     * threads (each takes a range of rows). Without the native kernels as {@link
+     * #index(MatrixView)}. Returns this.
      */
     public SparseMatrix indexPairs(MatrixView a) {
         return indexPairs(a, SparseKernels.DEFAULT);
@@ -160,7 +138,7 @@ public final class SparseMatrix {
 
     /** {@link #indexPairs(MatrixView)} with the given variant of the native kernels. */
     SparseMatrix indexPairs(MatrixView a, int variant) {
-        return indexPairs(a, variant, a.rows() >= SPLIT_ROWS ? Threads.get() : 1, false);
+        return indexPairs(a, variant, a.rows() >= PairIndexBuilder.SPLIT_ROWS ? Threads.get() : 1, false);
     }
 
     /**
@@ -175,58 +153,8 @@ public final class SparseMatrix {
         if (withRows) {
             index(a, variant);
         }
-        int m = a.rows();
-        int k = a.cols();
-        int ld = a.ld();
-        rows = m;
-        cols = k;
-        byRowCurrent = withRows;
-        byColumnCurrent = false;
-        byPairCurrent = false;
-        int pairs = (k + 1) / 2;
-        byPair.ensureRows(pairs);
-        boolean f64 = precision == Precision.F64;
-        long x = a.vec().address() + (long) a.offset() * precision.bytes();
-        int parts = Math.max(1, Math.min(threads, m / MIN_PART_ROWS));
-        if (partNonzeros.length < parts) {
-            partNonzeros = new long[parts];
-            partStatus = new int[parts];
-        }
-        if (partCounts.capacity() < 2 * parts * pairs) {
-            partCounts = Csr.ints(2 * parts * pairs);
-            partCountsAddress = Vec.addressOf(partCounts);
-        }
-        long count = partCountsAddress;
-        long start = count + (long) parts * pairs * Integer.BYTES;
-        long[] counted = partNonzeros;
-        // Part p's rows are those Inputs.fill wrote in part p (the same bounds): often this thread's cache.
-        Parallel.run(parts, p -> counted[p] = SparseKernels.pairCount(variant, f64, x, Parallel.bound(m, parts, p, 1),
-                Parallel.bound(m, parts, p + 1, 1), k, ld, count + (long) p * pairs * Integer.BYTES));
-        long n = 0;
-        for (int p = 0; p < parts; p++) {
-            n += counted[p];
-        }
-        long entries = SparseKernels.pairMerge(pairs, parts, count, start, byPair.ptrAddress());
-        Reference.reachabilityFence(partCounts);
-        if (entries > Integer.MAX_VALUE - 8 || n > Integer.MAX_VALUE) {
-            throw new IllegalStateException("sparse index: over 2^31 nonzeros");
-        }
-        byPair.ensureCapacity((int) entries);
-        long idx = byPair.idxAddress();
-        long val = byPair.valAddress();
-        int[] status = partStatus;
-        Parallel.run(parts, p -> status[p] = SparseKernels.pairFill(variant, f64, x, Parallel.bound(m, parts, p, 1),
-                Parallel.bound(m, parts, p + 1, 1), k, ld, start + (long) p * pairs * Integer.BYTES,
-                count + (long) p * pairs * Integer.BYTES, idx, val));
-        Reference.reachabilityFence(a);
-        Reference.reachabilityFence(byPair);
-        Reference.reachabilityFence(partCounts);
-        for (int p = 0; p < parts; p++) {
-            if (status[p] != 0) {
-                throw new IllegalStateException("sparse index: out of memory");
-            }
-        }
-        nonzeros = (int) n;
+        shape(a.rows(), a.cols(), withRows);
+        nonzeros = pairIndex.fromMatrix(a, variant, threads, byPair);
         byPairCurrent = true;
         return this;
     }
@@ -252,36 +180,20 @@ public final class SparseMatrix {
         if (!nativeIndex || m < 0 || cols < 0) {
             return false;
         }
-        byte[] bytes = source.bytes();
-        if (starts.length < m) {
-            starts = new int[Math.max(m, 2 * starts.length)];
-        }
-        source.starts(from, to, starts);
-        for (int r = 0; r < m; r++) { // the native code does not check bounds
-            java.util.Objects.checkFromIndexSize(starts[r], cols, bytes.length);
-        }
-        rows = m;
-        this.cols = cols;
-        byRowCurrent = false;
-        byColumnCurrent = false;
-        byPairCurrent = false;
-        byPair.ensureRows((cols + 1) / 2);
-        int n = -1;
-        for (int pass = 0; pass < 2; pass++) { // as indexPairs: again after growing the buffers, when needed
-            n = SparseKernels.bytePairs(variant, precision == Precision.F64, bytes, starts, m, cols,
-                    byPair.ptrAddress(), byPair.idxAddress(), byPair.valAddress(), byPair.capacity());
-            int entries = byPair.start((cols + 1) / 2);
-            if (n < 0 || entries < byPair.capacity()) {
-                break;
-            }
-            byPair.ensureCapacity(entries + 1);
-        }
-        if (n < 0) {
-            throw new IllegalStateException("sparse index: " + (n == -1 ? "over 2^31 nonzeros" : "out of memory"));
-        }
-        nonzeros = n;
+        int[] starts = pairIndex.starts(source, from, to, cols); // checked before this index changes
+        shape(m, cols, false);
+        nonzeros = pairIndex.fromBytes(source.bytes(), starts, m, cols, variant, byPair);
         byPairCurrent = true;
         return true;
+    }
+
+    /** Takes the shape of the matrix being indexed, none of its indexes current but (if byRows) the one by rows. */
+    private void shape(int rows, int cols, boolean byRows) {
+        this.rows = rows;
+        this.cols = cols;
+        byRowCurrent = byRows;
+        byColumnCurrent = false;
+        byPairCurrent = false;
     }
 
     public int rows() {
@@ -336,15 +248,7 @@ public final class SparseMatrix {
      */
     Csr pairs() {
         if (!byPairCurrent) {
-            byPair.ensureRows((cols + 1) / 2);
-            byPair.ensureCapacity(nonzeros);
-            int n = SparseKernels.pairs(precision == Precision.F64, rows, cols, byRow.ptrAddress(), byRow.idxAddress(),
-                    byRow.valAddress(), byPair.ptrAddress(), byPair.idxAddress(), byPair.valAddress());
-            Reference.reachabilityFence(byRow);
-            Reference.reachabilityFence(byPair);
-            if (n < 0) {
-                throw new IllegalStateException("sparse index: out of memory");
-            }
+            pairIndex.fromRows(byRow, rows, cols, nonzeros, byPair);
             byPairCurrent = true;
         }
         return byPair;
