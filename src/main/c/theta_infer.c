@@ -12,7 +12,8 @@
  * reads again, where the bytes are 100 KB; and densePairs walks every pair of every row (branch
  * free), where here a vector compare finds a row's nonzero pairs and only those are written.
  * Two passes over the part: the first counts each pair's entries (vectorised by the compiler),
- * the second takes the rows in order and appends each nonzero pair of a row to its pair's list.
+ * the second takes the rows in order and appends each nonzero pair of a row to its pair's list;
+ * training's batches share both between threads by parts of rows (bytePairCount, bytePairFill).
  *
  * Compiled three times (AVX-512, AVX2+FMA, plain x86-64), the best one the CPU runs chosen at run
  * time, as in theta_train.c.
@@ -81,40 +82,47 @@ static inline uint64_t pair_mask_base(const unsigned char *x) {
 #endif
 
 /*
- * The entries of rows x cols bytes (row r at bytes + starts[r]) by pairs of columns, into pptr
- * ((cols + 1) / 2 + 1 entries), pidx and pval (two values of type T per entry, from unit[]);
- * writes the entries only when capacity exceeds their count (as theta_train.c's densePairs, whose
- * callers keep one slot to spare). next: scratch of (cols + 1) / 2 ints. Returns the number of
- * nonzero bytes.
+ * In two steps, so that threads can share a part by rows (each on its own rows r0..r1, row r at
+ * bytes + starts[r]; theta_train.c's pairMerge places the parts' entries between them, parts of
+ * rows in increasing order giving each pair's rows in increasing order, so the entries do not
+ * depend on how many parts there are), and one call that runs both on all the rows.
+ *
+ * Count (T-free, one per ISA): count[i] = pair i's entries in rows r0..r1 (vectorised by the
+ * compiler); returns the number of nonzero bytes in them.
  */
-#define BYTE_PAIRS(NAME, T, ISA)                                                                   \
-    static long NAME(const unsigned char *bytes, const int *starts, int rows, int cols, int *pptr, \
-                     int *pidx, T *pval, long capacity, int *next, const T *unit) {                \
+#define BYTE_COUNT(ISA)                                                                            \
+    static long byte_count_##ISA(const unsigned char *bytes, const int *starts, int r0, int r1,    \
+                                 int cols, int *count) {                                           \
         const int pairs = (cols + 1) / 2, full = cols / 2;                                         \
         long nnz = 0;                                                                              \
-        memset(pptr, 0, ((size_t)pairs + 1) * sizeof(int));                                        \
-        for (int r = 0; r < rows; r++) {                                                           \
+        memset(count, 0, (size_t)pairs * sizeof(int));                                             \
+        for (int r = r0; r < r1; r++) {                                                            \
             const unsigned char *xr = bytes + starts[r];                                           \
             int n = 0;                                                                             \
             for (int i = 0; i < full; i++) {                                                       \
                 const int na = xr[2 * i] != 0, nb = xr[2 * i + 1] != 0;                            \
-                pptr[i + 1] += na | nb;                                                            \
+                count[i] += na | nb;                                                               \
                 n += na + nb;                                                                      \
             }                                                                                      \
             if (full < pairs) { /* an odd last column, alone in its pair */                        \
-                pptr[pairs] += xr[2 * full] != 0;                                                  \
+                count[full] += xr[2 * full] != 0;                                                  \
                 n += xr[2 * full] != 0;                                                            \
             }                                                                                      \
             nnz += n;                                                                              \
         }                                                                                          \
-        long total = 0;                                                                            \
-        for (int i = 0; i < pairs; i++) {                                                          \
-            next[i] = (int)total;                                                                  \
-            total += pptr[i + 1];                                                                  \
-            pptr[i + 1] = total > 0x7fffffffL ? 0x7fffffff : (int)total;                           \
-        }                                                                                          \
-        if (total >= capacity) return nnz;                                                         \
-        for (int r = 0; r < rows; r++) {                                                           \
+        return nnz;                                                                                \
+    }
+
+/*
+ * Fill: takes rows r0..r1 in order and appends each nonzero pair of a row (found by a vector
+ * compare) to its pair's list, at next[i] (advanced; the start of the rows' entries of pair i
+ * before), into pidx and pval (two values of type T per entry, from unit[]).
+ */
+#define BYTE_FILL(NAME, T, ISA)                                                                    \
+    static void NAME##_fill(const unsigned char *bytes, const int *starts, int r0, int r1,         \
+                            int cols, int *next, int *pidx, T *pval, const T *unit) {              \
+        const int pairs = (cols + 1) / 2, full = cols / 2;                                         \
+        for (int r = r0; r < r1; r++) {                                                            \
             const unsigned char *xr = bytes + starts[r];                                           \
             int i0 = 0;                                                                            \
             for (; i0 + PAIRS_PER_##ISA <= full; i0 += PAIRS_PER_##ISA) {                          \
@@ -135,21 +143,47 @@ static inline uint64_t pair_mask_base(const unsigned char *x) {
                 pval[2 * q + 1] = unit[b];                                                         \
             }                                                                                      \
         }                                                                                          \
+    }
+
+/*
+ * Both steps on one thread: the entries of rows x cols bytes by pairs of columns, into pptr
+ * ((cols + 1) / 2 + 1 entries), pidx and pval; writes the entries only when capacity exceeds their
+ * count (as theta_train.c's densePairs, whose callers keep one slot to spare). next: scratch of
+ * (cols + 1) / 2 ints. Returns the number of nonzero bytes.
+ */
+#define BYTE_PAIRS(NAME, T, ISA)                                                                   \
+    BYTE_FILL(NAME, T, ISA)                                                                        \
+    static long NAME(const unsigned char *bytes, const int *starts, int rows, int cols, int *pptr, \
+                     int *pidx, T *pval, long capacity, int *next, const T *unit) {                \
+        const int pairs = (cols + 1) / 2;                                                          \
+        const long nnz = byte_count_##ISA(bytes, starts, 0, rows, cols, pptr + 1);                 \
+        long total = 0;                                                                            \
+        pptr[0] = 0;                                                                               \
+        for (int i = 0; i < pairs; i++) {                                                          \
+            next[i] = (int)total;                                                                  \
+            total += pptr[i + 1];                                                                  \
+            pptr[i + 1] = total > 0x7fffffffL ? 0x7fffffff : (int)total;                           \
+        }                                                                                          \
+        if (total >= capacity) return nnz;                                                         \
+        NAME##_fill(bytes, starts, 0, rows, cols, next, pidx, pval, unit);                         \
         return nnz;                                                                                \
     }
 
 #ifdef INFER_X86
 #pragma GCC push_options
 #pragma GCC target("arch=x86-64-v4")
+BYTE_COUNT(v4)
 BYTE_PAIRS(byte_pairs_float_v4, float, v4)
 BYTE_PAIRS(byte_pairs_double_v4, double, v4)
 #pragma GCC pop_options
 #pragma GCC push_options
 #pragma GCC target("arch=x86-64-v3")
+BYTE_COUNT(v3)
 BYTE_PAIRS(byte_pairs_float_v3, float, v3)
 BYTE_PAIRS(byte_pairs_double_v3, double, v3)
 #pragma GCC pop_options
 #endif
+BYTE_COUNT(base)
 BYTE_PAIRS(byte_pairs_float_base, float, base)
 BYTE_PAIRS(byte_pairs_double_base, double, base)
 
@@ -191,4 +225,69 @@ JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_bytePairs(JNIEnv *env, jcla
     free(next);
     if (n == -2) return -2;
     return n > 0x7fffffffL || pp[(cols + 1) / 2] == 0x7fffffff ? -1 : (jint)n;
+}
+
+typedef long (*byte_count_fn)(const unsigned char *, const int *, int, int, int, int *);
+typedef void (*byte_fill_float_fn)(const unsigned char *, const int *, int, int, int, int *, int *, float *,
+                                   const float *);
+typedef void (*byte_fill_double_fn)(const unsigned char *, const int *, int, int, int, int *, int *, double *,
+                                    const double *);
+
+/*
+ * The count step for rows r0..r1 with variant isa (see BYTE_COUNT): count[i] = pair i's entries in
+ * those rows. Returns the number of nonzero bytes in them, -2 out of memory.
+ */
+JNIEXPORT jlong JNICALL Java_theta_math_SparseKernels_bytePairCount(JNIEnv *env, jclass cls, jint isa,
+        jbyteArray bytes, jintArray starts, jint r0, jint r1, jint cols, jlong count) {
+    (void)cls;
+    byte_count_fn fc = byte_count_base;
+#ifdef INFER_X86
+    const int v = theta_chosen_isa(isa);
+    if (v == 2) fc = byte_count_v4;
+    if (v == 1) fc = byte_count_v3;
+#else
+    (void)isa;
+#endif
+    long n = -2;
+    jbyte *b = (*env)->GetPrimitiveArrayCritical(env, bytes, NULL);
+    jint *s = b == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, starts, NULL);
+    if (s != NULL) {
+        n = fc((const unsigned char *)b, (const int *)s, r0, r1, cols, (int *)(intptr_t)count);
+        (*env)->ReleasePrimitiveArrayCritical(env, starts, s, JNI_ABORT);
+    }
+    if (b != NULL) (*env)->ReleasePrimitiveArrayCritical(env, bytes, b, JNI_ABORT);
+    return n;
+}
+
+/*
+ * The fill step for rows r0..r1 with variant isa (see BYTE_FILL): their entries of pair i written
+ * from next[i] on, into pidx and pval; next[i] is advanced past them. Returns 0, -2 out of memory.
+ */
+JNIEXPORT jint JNICALL Java_theta_math_SparseKernels_bytePairFill(JNIEnv *env, jclass cls, jint isa, jboolean f64,
+        jbyteArray bytes, jintArray starts, jint r0, jint r1, jint cols, jlong next, jlong pidx, jlong pval) {
+    (void)cls;
+    byte_fill_float_fn ff = byte_pairs_float_base_fill;
+    byte_fill_double_fn fd = byte_pairs_double_base_fill;
+#ifdef INFER_X86
+    const int v = theta_chosen_isa(isa);
+    if (v == 2) { ff = byte_pairs_float_v4_fill; fd = byte_pairs_double_v4_fill; }
+    if (v == 1) { ff = byte_pairs_float_v3_fill; fd = byte_pairs_double_v3_fill; }
+#else
+    (void)isa;
+#endif
+    int status = -2;
+    jbyte *b = (*env)->GetPrimitiveArrayCritical(env, bytes, NULL);
+    jint *s = b == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, starts, NULL);
+    if (s != NULL) {
+        int *nx = (int *)(intptr_t)next, *pi = (int *)(intptr_t)pidx;
+        if (f64) {
+            fd((const unsigned char *)b, (const int *)s, r0, r1, cols, nx, pi, (double *)(intptr_t)pval, UNIT_DOUBLE);
+        } else {
+            ff((const unsigned char *)b, (const int *)s, r0, r1, cols, nx, pi, (float *)(intptr_t)pval, UNIT_FLOAT);
+        }
+        status = 0;
+        (*env)->ReleasePrimitiveArrayCritical(env, starts, s, JNI_ABORT);
+    }
+    if (b != NULL) (*env)->ReleasePrimitiveArrayCritical(env, bytes, b, JNI_ABORT);
+    return status;
 }

@@ -23,11 +23,18 @@ final class PairIndexBuilder {
      */
     static final int SPLIT_ROWS = Integer.getInteger("theta.sparse.splitRows", 4096);
 
-    /** Rows per part of a threaded {@link #fromMatrix} at least. */
+    /**
+     * Rows from which {@link SparseMatrix#indexBytes} splits the work between threads, by parts of
+     * rows; not measured yet, so as {@link #SPLIT_ROWS}. The system property {@code theta.sparse.byteSplitRows} (read
+     * once) sets another limit.
+     */
+    static final int BYTE_SPLIT_ROWS = Integer.getInteger("theta.sparse.byteSplitRows", 4096);
+
+    /** Rows per part of a threaded {@link #fromMatrix} or {@link #fromBytes} at least. */
     private static final int MIN_PART_ROWS = 32;
 
     private final boolean f64;
-    /** Per part of rows of a threaded {@link #fromMatrix}: nonzeros counted, status of the fill. */
+    /** Per part of rows of a threaded build ({@link #byParts}): nonzeros counted, status of the fill. */
     private long[] partNonzeros = new long[0];
     private int[] partStatus = new int[0];
     /** Each part's entries per pair, then where they start (parts x pairs ints each). */
@@ -47,12 +54,36 @@ final class PairIndexBuilder {
      * its own. Returns the number of nonzeros.
      */
     int fromMatrix(MatrixView a, int variant, int threads, Csr byPair) {
-        int m = a.rows();
         int k = a.cols();
         int ld = a.ld();
-        int pairs = (k + 1) / 2;
-        byPair.ensureRows(pairs);
         long x = a.vec().address() + (long) a.offset() * a.precision().bytes();
+        // Part p's rows are those Inputs.fill wrote in part p (the same bounds): often this thread's cache.
+        int n = byParts(a.rows(), k, threads, byPair,
+                (r0, r1, count) -> SparseKernels.pairCount(variant, f64, x, r0, r1, k, ld, count),
+                (r0, r1, start, count, idx, val) -> SparseKernels.pairFill(variant, f64, x, r0, r1, k, ld, start,
+                        count, idx, val));
+        Reference.reachabilityFence(a);
+        return n;
+    }
+
+    /** The count step of a part of rows r0..r1 into count (pairs ints); returns its nonzeros. */
+    private interface PartCount {
+        long count(int r0, int r1, long count);
+    }
+
+    /** The fill step of a part of rows r0..r1 from start (its count step's counts at count); returns 0 or -2. */
+    private interface PartFill {
+        int fill(int r0, int r1, long start, long count, long idx, long val);
+    }
+
+    /**
+     * The three steps of {@link #fromMatrix} and of a split {@link #fromBytes} on m rows of cols
+     * columns: each part of rows counts its pairs' entries, one thread places them ({@link
+     * SparseKernels#pairMerge}), each part fills its own. Returns the number of nonzeros.
+     */
+    private int byParts(int m, int cols, int threads, Csr byPair, PartCount counter, PartFill filler) {
+        int pairs = (cols + 1) / 2;
+        byPair.ensureRows(pairs);
         int parts = Math.max(1, Math.min(threads, m / MIN_PART_ROWS));
         if (partNonzeros.length < parts) {
             partNonzeros = new long[parts];
@@ -65,31 +96,34 @@ final class PairIndexBuilder {
         long count = partCountsAddress;
         long start = count + (long) parts * pairs * Integer.BYTES;
         long[] counted = partNonzeros;
-        // Part p's rows are those Inputs.fill wrote in part p (the same bounds): often this thread's cache.
-        Parallel.run(parts, p -> counted[p] = SparseKernels.pairCount(variant, f64, x, Parallel.bound(m, parts, p, 1),
-                Parallel.bound(m, parts, p + 1, 1), k, ld, count + (long) p * pairs * Integer.BYTES));
+        Parallel.run(parts, p -> counted[p] = counter.count(Parallel.bound(m, parts, p, 1),
+                Parallel.bound(m, parts, p + 1, 1), count + (long) p * pairs * Integer.BYTES));
         long n = 0;
+        boolean failed = false;
         for (int p = 0; p < parts; p++) {
             n += counted[p];
+            failed |= counted[p] < 0;
+        }
+        if (failed) {
+            throw SparseKernels.indexFailure(-2);
         }
         long entries = SparseKernels.pairMerge(pairs, parts, count, start, byPair.ptrAddress());
         Reference.reachabilityFence(partCounts);
         if (entries > Integer.MAX_VALUE - 8 || n > Integer.MAX_VALUE) {
-            throw new IllegalStateException("sparse index: over 2^31 nonzeros");
+            throw SparseKernels.indexFailure(-1);
         }
         byPair.ensureCapacity((int) entries);
         long idx = byPair.idxAddress();
         long val = byPair.valAddress();
         int[] status = partStatus;
-        Parallel.run(parts, p -> status[p] = SparseKernels.pairFill(variant, f64, x, Parallel.bound(m, parts, p, 1),
-                Parallel.bound(m, parts, p + 1, 1), k, ld, start + (long) p * pairs * Integer.BYTES,
+        Parallel.run(parts, p -> status[p] = filler.fill(Parallel.bound(m, parts, p, 1),
+                Parallel.bound(m, parts, p + 1, 1), start + (long) p * pairs * Integer.BYTES,
                 count + (long) p * pairs * Integer.BYTES, idx, val));
-        Reference.reachabilityFence(a);
         Reference.reachabilityFence(byPair);
         Reference.reachabilityFence(partCounts);
         for (int p = 0; p < parts; p++) {
             if (status[p] != 0) {
-                throw new IllegalStateException("sparse index: out of memory");
+                throw SparseKernels.indexFailure(-2);
             }
         }
         return (int) n;
@@ -132,9 +166,16 @@ final class PairIndexBuilder {
     /**
      * Writes the entries of the {@code m} x {@code cols} matrix whose row r is the bytes {@code
      * bytes[starts[r] ..)} (as v / 255; {@code starts} checked by {@link #starts}) by pairs of
-     * columns into {@code byPair}, bit for bit those of the numbers. Returns the number of nonzeros.
+     * columns into {@code byPair}, bit for bit those of the numbers, on at most {@code threads}
+     * threads (the entries do not depend on it). Returns the number of nonzeros.
      */
-    int fromBytes(byte[] bytes, int[] starts, int m, int cols, int variant, Csr byPair) {
+    int fromBytes(byte[] bytes, int[] starts, int m, int cols, int variant, int threads, Csr byPair) {
+        if (threads > 1 && m >= 2 * MIN_PART_ROWS) {
+            return byParts(m, cols, threads, byPair,
+                    (r0, r1, count) -> SparseKernels.bytePairCount(variant, bytes, starts, r0, r1, cols, count),
+                    (r0, r1, start, count, idx, val) -> SparseKernels.bytePairFill(variant, f64, bytes, starts, r0,
+                            r1, cols, start, idx, val));
+        }
         int pairs = (cols + 1) / 2;
         byPair.ensureRows(pairs);
         int n = -1;

@@ -197,6 +197,23 @@ final class SparseKernels {
     static native int bytePairs(int isa, boolean f64, byte[] bytes, int[] starts, int rows, int cols, long pptr,
                                 long pidx, long pval, int capacity);
 
+    /**
+     * {@link #bytePairs} in the three steps of {@link #pairCount}, {@link #pairMerge} and {@link
+     * #pairFill}, so that threads can share a part by rows (row r at {@code bytes[starts[r] ..)},
+     * checked by the caller). Count, with kernel variant {@code isa}: count[i] = pair i's entries in
+     * rows r0..r1. Returns the number of nonzero bytes in those rows, -2 out of memory.
+     */
+    static native long bytePairCount(int isa, byte[] bytes, int[] starts, int r0, int r1, int cols, long count);
+
+    /**
+     * Fill for {@link #bytePairCount}: rows r0..r1's entries of pair i written from next[i] on into
+     * pidx and pval (two values each, as v / 255 in float32 or float64); next[i] is advanced past
+     * them (give it the starts {@link #pairMerge} wrote: they are not needed after). Returns 0, or
+     * -2 out of memory.
+     */
+    static native int bytePairFill(int isa, boolean f64, byte[] bytes, int[] starts, int r0, int r1, int cols,
+                                   long next, long pidx, long pval);
+
     /** The best variant this CPU runs: 0 plain x86-64, 1 AVX2+FMA, 2 AVX-512. */
     private static native int best();
 }

@@ -176,13 +176,22 @@ public final class SparseMatrix {
 
     /** {@link #indexBytes(ByteRows, int, int, int)} with the given variant of the native kernels. */
     boolean indexBytes(ByteRows source, int from, int to, int cols, int variant) {
+        return indexBytes(source, from, to, cols, variant,
+                to - from >= PairIndexBuilder.BYTE_SPLIT_ROWS ? Threads.get() : 1);
+    }
+
+    /**
+     * {@link #indexBytes(ByteRows, int, int, int)} with the given variant, on at most {@code
+     * threads} threads (the entries do not depend on it).
+     */
+    boolean indexBytes(ByteRows source, int from, int to, int cols, int variant, int threads) {
         int m = to - from;
         if (!nativeIndex || m < 0 || cols < 0) {
             return false;
         }
         int[] starts = pairIndex.starts(source, from, to, cols); // checked before this index changes
         shape(m, cols, false);
-        nonzeros = pairIndex.fromBytes(source.bytes(), starts, m, cols, variant, byPair);
+        nonzeros = pairIndex.fromBytes(source.bytes(), starts, m, cols, variant, threads, byPair);
         byPairCurrent = true;
         return true;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,8 @@ import theta.testing.Tools;
  * built from the numbers v / 255 ({@link SparseMatrix#indexPairs}): on real MNIST test images
  * (through {@link Inputs#rows}, as inference takes them) and on odd shapes: every byte value,
  * empty and full rows, odd column counts, rows anywhere in the array and in any order, one index
- * reused across sizes and kinds of index.
+ * reused across sizes and kinds of index; built on one thread and split by parts of rows between
+ * two and three (real MNIST training batches too: the entries do not depend on it).
  */
 class ByteIndexTest {
     @ParameterizedTest
@@ -51,14 +53,46 @@ class ByteIndexTest {
 
     @ParameterizedTest
     @MethodSource("theta.math.SparseProductTest#variants")
+    void trainingBatchesSplitBetweenThreadsGiveTheSameIndex(Precision p, int variant) {
+        Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
+        Dataset train = MnistFixture.mnist().train();
+        int n = train.size();
+        int k = train.features();
+        int[] order = new int[n]; // rows scattered over the training set, as a shuffle leaves them
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) ((long) i * 7919 % n);
+        }
+        Inputs inputs = new Inputs(k);
+        SparseMatrix one = new SparseMatrix(p);
+        SparseMatrix[] split = {new SparseMatrix(p), new SparseMatrix(p)};
+        for (int m : new int[] {512, 64, 65, 128, 97, 256}) {
+            int from = m * 31 % (n - m);
+            Vec x = p.zeros(m * k);
+            Parallel.Range fill = inputs.rows(train, order, from, x);
+            fill.run(0, m);
+            SparseMatrix numbers = new SparseMatrix(p).indexPairs(MatrixView.of(x, 0, m, k), variant);
+            assertTrue(one.indexBytes((ByteRows) fill, 0, m, k, variant, 1));
+            assertSameIndex(numbers, one, m + " training rows from " + from + ", 1 thread");
+            for (int threads = 2; threads <= 3; threads++) {
+                SparseMatrix s = split[threads - 2];
+                assertTrue(s.indexBytes((ByteRows) fill, 0, m, k, variant, threads));
+                assertSameIndex(numbers, s, m + " training rows from " + from + ", " + threads + " threads");
+                assertSameIndex(one, s, m + " training rows, " + threads + " threads against 1");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("theta.math.SparseProductTest#variants")
     void oddShapesGiveTheIndexOfTheirNumbers(Precision p, int variant) {
         Tools.require("native sparse kernels (" + SparseMatrix.kernels() + ")", SparseMatrix.nativeKernels());
         SplittableRandom rng = new SplittableRandom(17 + variant);
         int[] sizes = {1, 2, 3, 15, 16, 17, 31, 32, 33, 63, 64, 65, 129, 256, 785};
-        SparseMatrix fromBytes = new SparseMatrix(p);
+        // One index per thread count (a split that wrote nothing must not pass on the entries left by another).
+        SparseMatrix[] fromBytes = {new SparseMatrix(p), new SparseMatrix(p), new SparseMatrix(p)};
         for (int trial = 0; trial < 40; trial++) {
             // Any height: training indexes its batches of 512 rows from their bytes too.
-            int rows = trial == 0 ? 2 : sizes[rng.nextInt(sizes.length)];
+            int rows = trial == 0 ? 2 : trial == 2 ? 785 : sizes[rng.nextInt(sizes.length)];
             int cols = trial == 0 ? 256 : trial == 1 ? 785 : sizes[rng.nextInt(sizes.length)];
             // Rows at random places of a larger array (overlapping, in any order), padding nonzero.
             byte[] bytes = new byte[rows * cols + 3 * cols + 5];
@@ -83,12 +117,16 @@ class ByteIndexTest {
                     x.set(r * cols + c, p == Precision.F32 ? v / 255f : v / 255.0);
                 }
             }
-            String what = rows + "x" + cols;
-            if (trial % 3 == 1) { // the same index, last built by another method
-                fromBytes.index(MatrixView.of(x, 0, rows, cols), variant);
+            SparseMatrix expected = new SparseMatrix(p).indexPairs(MatrixView.of(x, 0, rows, cols), variant);
+            for (int threads = 1; threads <= 3; threads++) {
+                String what = rows + "x" + cols + ", " + threads + " thread(s)";
+                SparseMatrix s = fromBytes[threads - 1];
+                if (trial % 3 == 1) { // the same index, last built by another method
+                    s.index(MatrixView.of(x, 0, rows, cols), variant);
+                }
+                assertTrue(s.indexBytes(source, 0, rows, cols, variant, threads));
+                assertSameIndex(expected, s, what);
             }
-            assertTrue(fromBytes.indexBytes(source, 0, rows, cols, variant));
-            assertSameIndex(new SparseMatrix(p).indexPairs(MatrixView.of(x, 0, rows, cols), variant), fromBytes, what);
         }
     }
 
@@ -102,6 +140,25 @@ class ByteIndexTest {
         assertEquals(0, s.nonzeros());
         assertThrows(IndexOutOfBoundsException.class, () -> s.indexBytes(rows(new byte[10], new int[] {0, 5}), 0, 2,
                 6, variant));
+        // Split between threads: a tall part, its last row past the end, refused before the index changes.
+        int tall = 4 * 32 + 1;
+        byte[] ones = new byte[tall * 3];
+        Arrays.fill(ones, (byte) 1);
+        int[] starts = new int[tall];
+        for (int r = 0; r < tall; r++) {
+            starts[r] = 3 * r;
+        }
+        for (int threads = 1; threads <= 3; threads++) {
+            assertTrue(s.indexBytes(rows(ones, starts), 0, tall, 3, variant, threads));
+            int[] past = starts.clone();
+            past[tall - 1] = ones.length - 2;
+            final int t = threads;
+            assertThrows(IndexOutOfBoundsException.class, () -> s.indexBytes(rows(ones, past), 0, tall, 3, variant, t));
+            assertEquals(tall, s.rows(), threads + " thread(s)");
+            assertEquals(3 * tall, s.nonzeros(), threads + " thread(s)");
+            assertEquals(2 * tall, s.pairs().start(2), threads + " thread(s)");
+            assertEquals(tall - 1, s.pairs().index(2 * tall - 1), threads + " thread(s)");
+        }
         assertTrue(s.indexBytes(rows(new byte[0], new int[0]), 0, 0, 784, variant), "no rows");
         assertEquals(0, s.nonzeros());
         assertEquals(0, s.pairs().start(392));
