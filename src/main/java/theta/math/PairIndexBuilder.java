@@ -25,10 +25,17 @@ final class PairIndexBuilder {
 
     /**
      * Rows from which {@link SparseMatrix#indexBytes} splits the work between threads, by parts of
-     * rows; not measured yet, so as {@link #SPLIT_ROWS}. The system property {@code theta.sparse.byteSplitRows} (read
-     * once) sets another limit.
+     * rows: training batches of 256 and more (inference's parts, at most 128 rows, stay on one
+     * thread). On MNIST training batches on this 2-core machine ("Intel(R) Xeon(R) Processor",
+     * AVX-512) while others shared it (load average 2.2-2.5), median wall ms per batch split on 2
+     * threads against 1, six runs of {@code java -cp target/classes:target/test-classes:$(cat
+     * target/cp.txt) theta.math.ByteIndexBench 2 100 10} (three) and {@code ... 2 200 10} (three):
+     * 512 rows 0.40-0.55 against 0.46-0.69 (ratio 0.80-0.92), 256 rows 0.20-0.26 against 0.22-0.29
+     * (0.80-1.00), 128 rows 0.11-0.16 against 0.11-0.14 (0.85-1.18: no gain). Small: at 512 rows
+     * 0.04-0.14 ms a batch, 4-14 ms per epoch of 50,000 images. The system property {@code
+     * theta.sparse.byteSplitRows} (read once) sets another limit.
      */
-    static final int BYTE_SPLIT_ROWS = Integer.getInteger("theta.sparse.byteSplitRows", 4096);
+    static final int BYTE_SPLIT_ROWS = Integer.getInteger("theta.sparse.byteSplitRows", 256);
 
     /** Rows per part of a threaded {@link #fromMatrix} or {@link #fromBytes} at least. */
     private static final int MIN_PART_ROWS = 32;

@@ -167,7 +167,8 @@ public final class SparseMatrix {
     /**
      * {@link #indexPairs} of the {@code to - from} x {@code cols} matrix whose rows are those
      * {@code rows} fills, straight from their bytes (no matrix of numbers needed): bit for bit the
-     * index of the numbers. Returns false, having done nothing, where that does not apply (no
+     * index of the numbers; from {@link PairIndexBuilder#BYTE_SPLIT_ROWS} rows on all threads (each
+     * takes a range of rows). Returns false, having done nothing, where that does not apply (no
      * native kernels).
      */
     public boolean indexBytes(ByteRows rows, int from, int to, int cols) {

@@ -16,7 +16,7 @@ import theta.data.MnistFixture;
  * each batch's first way alternating; per way the median wall time per batch, with the load
  * average before and after each batch size (the machine may be shared). Not a test: it asserts
  * nothing. Run with {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt)
- * theta.math.ByteIndexBench [THREADS [BATCHES [ROUNDS]]]} (defaults 2 40 5).
+ * theta.math.ByteIndexBench [THREADS [BATCHES [ROUNDS]]]} (defaults 2 100 10).
  */
 public final class ByteIndexBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -26,8 +26,8 @@ public final class ByteIndexBench {
 
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Threads.set(threads);
         Dataset train = MnistFixture.mnist().train();
         int n = train.size();
