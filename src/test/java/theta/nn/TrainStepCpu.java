@@ -4,12 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
-import theta.activation.Activations;
-import theta.activation.Init;
 import theta.data.Dataset;
 import theta.data.Inputs;
 import theta.data.MnistFixture;
-import theta.loss.Loss;
 import theta.math.Precision;
 import theta.math.Threads;
 import theta.math.Vec;
@@ -35,17 +32,13 @@ public final class TrainStepCpu {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Threads.set(1);
         Dataset train = MnistFixture.mnist().train();
-        Network net = new Network(new Architecture(784, 800, 10), Activations.parse("relu"), Loss.SOFTMAX);
-        Vec params = Precision.F32.zeros(net.layout().size());
-        params.copyFrom(Initializer.parameters(net, Init.CLASSIC, 1));
+        Network net = InferenceSteps.reluNetwork();
+        Vec params = InferenceSteps.initialParameters(net);
         Vec grad = Precision.F32.zeros(net.layout().size());
         Workspace ws = net.workspace(batch, Precision.F32);
         Inputs inputs = new Inputs(784);
         int[] labels = new int[batch];
-        int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = (int) (i * 7919L % order.length); // scattered like a shuffle (7919 is prime)
-        }
+        int[] order = MnistFixture.scattered(train.size());
         int batches = train.size() / batch;
         StringBuilder out = new StringBuilder();
         for (int r = 0; r <= rounds; r++) {
