@@ -58,7 +58,7 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
                    double fractionOfPeak, double denseEquivalentGflops) {}
 
     /**
-     * Classifying the test set at one batch size: conversion + forward + argmax; the median timed
+     * Classifying the test set at one batch size: reading the batch + forward + argmax; the median timed
      * pass, after {@code warmupPasses} untimed ones that took {@code warmupSeconds}, the first of
      * them {@code firstPassSeconds}.
      */
@@ -119,7 +119,7 @@ record BenchReport(Setup setup, Machine machine, List<Epoch> epochs, Summary med
                     p.callsPerEpoch(), p.secondsPerEpoch(), p.gflops(), 100 * p.fractionOfPeak(),
                     sparse ? String.format(Locale.ROOT, "  (%.1f dense-equivalent)", p.denseEquivalentGflops()) : "");
         }
-        o.printf(Locale.ROOT, "inference on the test set (convert + forward + argmax; GFLOP/s dense-equivalent / useful):%n");
+        o.printf(Locale.ROOT, "inference on the test set (read the batch + forward + argmax; GFLOP/s dense-equivalent / useful):%n");
         for (Inference i : inference) {
             o.printf(Locale.ROOT, "  batch %5d: %8.1f ms  %9.0f samples/s  %6.1f / %5.1f GFLOP/s  %5.1f%% / %4.1f%% of"
                     + " peak  acc %.2f%%  (after %d untimed passes in %.1f s, the first %.1f ms)%n", i.batch(), 1000 * i.seconds(),

@@ -10,8 +10,8 @@ import theta.nn.Workspace;
 
 /**
  * Inference speed: how fast a network classifies a dataset at a given batch size, and how long
- * one image takes. What is timed is what a caller pays: the byte-to-number conversion of the
- * batch, the forward pass and the argmax.
+ * one image takes. What is timed is what a caller pays: reading the batch (its bytes indexed, or
+ * converted to numbers where a part goes dense), the forward pass and the argmax.
  */
 public final class Throughput {
     /**

@@ -34,10 +34,7 @@ class InputsTest {
         int[] labels = new int[images];
         Dataset all = Dataset.ofBytes("bytes", pixels, labels, 1, features, 10);
         Dataset data = all.slice(3, images - 3); // a view: rows start past the array's start
-        int[] order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = (int) ((i * 7919L) % order.length);
-        }
+        int[] order = MnistFixture.scattered(data.size());
         try (Threads.Scope t = Threads.use(threads)) {
             Inputs inputs = new Inputs(features);
             for (int count : new int[] {1, 77, 128, 130}) {

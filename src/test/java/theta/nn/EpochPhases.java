@@ -53,10 +53,7 @@ public final class EpochPhases {
         Optimizer opt = Optimizers.create("sgd:momentum=0.9", new BitSet());
         Inputs inputs = new Inputs(784);
         int[] labels = new int[batch];
-        int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = (int) (i * 7919L % order.length); // scattered like a shuffle (7919 is prime)
-        }
+        int[] order = MnistFixture.scattered(train.size());
         Activation g = net.activation();
         int batches = train.size() / batch;
         double perEpoch = (double) train.size() / (batches * batch);

@@ -34,20 +34,13 @@ class TrainFromBytesTest {
     @CsvSource({"F32, 128, 1", "F32, 512, 2", "F32, 37, 2", "F32, 1, 1", "F64, 128, 2", "F64, 300, 1"})
     void mnistBatchesFromTheirBytesGiveTheCostAndGradientOfTheirNumbers(Precision p, int m, int threads) {
         Dataset train = MnistFixture.mnist().train();
-        int[] order = scattered(train.size());
+        int[] order = MnistFixture.scattered(train.size());
         Case floats = new Case(train, m, p);
         Case bytes = new Case(train, m, p);
         try (Threads.Scope t = Threads.use(threads)) {
             for (int from : new int[] {0, 7 * m}) {
-                new Inputs(784).fill(train, order, from, m, floats.ws.input());
-                double a = floats.cost(order, from, Mode.train(new SplittableRandom(1), 0, 0), null);
-                bytes.ws.input().fill(Double.NaN);
-                Inputs inputs = new Inputs(784);
-                double b = bytes.cost(order, from, Mode.train(new SplittableRandom(1), 0, 0),
-                        inputs.rows(train, order, from, bytes.ws.input()));
                 String what = p + " batch " + m + " from " + from + " on " + threads + " threads";
-                assertEquals(a, b, 0, what + ": cost");
-                assertArrayEquals(floats.grad.toArray(), bytes.grad.toArray(), what + ": gradient");
+                sameCostAndGradient(floats, bytes, order, from, 0, what);
                 assertEquals(floats.ws.sparseInput(), bytes.ws.sparseInput(), what);
                 if (SparseMatrix.nativeKernels()) {
                     assertTrue(bytes.ws.sparseInput(), what + ": MNIST batches go sparse");
@@ -73,16 +66,9 @@ class TrainFromBytesTest {
             labels[i] = rng.nextInt(10);
         }
         Dataset dense = Dataset.ofBytes("dense", pixels, labels, 28, 28, 10);
-        int[] order = scattered(n);
         Case floats = new Case(dense, 100, Precision.F32);
         Case bytes = new Case(dense, 100, Precision.F32);
-        new Inputs(784).fill(dense, order, 50, 100, floats.ws.input());
-        double a = floats.cost(order, 50, Mode.train(new SplittableRandom(1), 0, 0), null);
-        bytes.ws.input().fill(Double.NaN);
-        double b = bytes.cost(order, 50, Mode.train(new SplittableRandom(1), 0, 0),
-                new Inputs(784).rows(dense, order, 50, bytes.ws.input()));
-        assertEquals(a, b, 0);
-        assertArrayEquals(floats.grad.toArray(), bytes.grad.toArray());
+        sameCostAndGradient(floats, bytes, MnistFixture.scattered(n), 50, 0, "dense bytes");
         assertFalse(bytes.ws.sparseInput(), "a batch of nonzero pixels went sparse");
         assertArrayEquals(floats.ws.input().toArray(0, 100 * 784), bytes.ws.input().toArray(0, 100 * 784));
     }
@@ -90,16 +76,10 @@ class TrainFromBytesTest {
     @Test
     void inputDropoutAndEvaluationReadTheNumbers() {
         Dataset train = MnistFixture.mnist().train();
-        int[] order = scattered(train.size());
+        int[] order = MnistFixture.scattered(train.size());
         Case floats = new Case(train, 128, Precision.F32);
         Case bytes = new Case(train, 128, Precision.F32);
-        new Inputs(784).fill(train, order, 256, 128, floats.ws.input());
-        double a = floats.cost(order, 256, Mode.train(new SplittableRandom(9), 0.2, 0), null);
-        bytes.ws.input().fill(Double.NaN);
-        double b = bytes.cost(order, 256, Mode.train(new SplittableRandom(9), 0.2, 0),
-                new Inputs(784).rows(train, order, 256, bytes.ws.input()));
-        assertEquals(a, b, 0, "input dropout");
-        assertArrayEquals(floats.grad.toArray(), bytes.grad.toArray(), "input dropout");
+        sameCostAndGradient(floats, bytes, order, 256, 0.2, "input dropout");
         assertArrayEquals(floats.ws.input().toArray(0, 128 * 784), bytes.ws.input().toArray(0, 128 * 784));
         // Evaluation: no gradient, the numbers are written and read.
         bytes.ws.input().fill(Double.NaN);
@@ -110,13 +90,20 @@ class TrainFromBytesTest {
         assertArrayEquals(floats.ws.input().toArray(0, 128 * 784), bytes.ws.input().toArray(0, 128 * 784));
     }
 
-    /** Rows scattered over the data as a shuffle would (7919 is prime). */
-    private static int[] scattered(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = (int) (i * 7919L % n);
-        }
-        return order;
+    /**
+     * The batch of rows order[from..] through both cases with the same seeded mode: written to
+     * numbers first for {@code floats}, handed over as its filler to {@code bytes} (whose input is
+     * NaN before); the same cost and gradient, bit for bit.
+     */
+    private static void sameCostAndGradient(Case floats, Case bytes, int[] order, int from, double inputDropout,
+                                            String what) {
+        new Inputs(784).fill(floats.data, order, from, floats.m, floats.ws.input());
+        double a = floats.cost(order, from, Mode.train(new SplittableRandom(1), inputDropout, 0), null);
+        bytes.ws.input().fill(Double.NaN);
+        double b = bytes.cost(order, from, Mode.train(new SplittableRandom(1), inputDropout, 0),
+                new Inputs(784).rows(bytes.data, order, from, bytes.ws.input()));
+        assertEquals(a, b, 0, what + ": cost");
+        assertArrayEquals(floats.grad.toArray(), bytes.grad.toArray(), what + ": gradient");
     }
 
     /** A 784-64-10 ReLU network with its parameters, gradient and workspace for batches of m. */
