@@ -32,10 +32,7 @@ public final class ByteIndexBench {
         Dataset train = MnistFixture.mnist().train();
         int n = train.size();
         int k = train.features();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = (int) ((long) i * 7919 % n);
-        }
+        int[] order = MnistFixture.scattered(n);
         int v = SparseKernels.DEFAULT;
         System.out.printf(Locale.ROOT, "%d thread(s), %d batches x %d rounds, kernels %s%n", threads, batches, rounds,
                 SparseKernels.name(v));

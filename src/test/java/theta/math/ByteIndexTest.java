@@ -58,10 +58,7 @@ class ByteIndexTest {
         Dataset train = MnistFixture.mnist().train();
         int n = train.size();
         int k = train.features();
-        int[] order = new int[n]; // rows scattered over the training set, as a shuffle leaves them
-        for (int i = 0; i < n; i++) {
-            order[i] = (int) ((long) i * 7919 % n);
-        }
+        int[] order = MnistFixture.scattered(n); // rows scattered over the training set, as a shuffle leaves them
         Inputs inputs = new Inputs(k);
         SparseMatrix one = new SparseMatrix(p);
         SparseMatrix[] split = {new SparseMatrix(p), new SparseMatrix(p)};
