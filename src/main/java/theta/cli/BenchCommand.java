@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import theta.activation.Activations;
 import theta.api.Theta;
+import theta.InputException;
 import theta.data.Dataset;
 import theta.data.IdxFolder;
 import theta.data.LabelConvention;
@@ -118,6 +119,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     private Integer bench() throws IOException {
         double jvmToCommand = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        if (inferReps < 1) { // before the minutes of training, not after
+            throw new InputException("--infer-reps " + inferReps + ": must be 1 or more");
+        }
         PrintWriter o = spec.commandLine().getOut();
         Precision p = TrainOptions.parsePrecision(precision);
         TrainConfig cfg = new TrainConfig(Architecture.parseHidden(hidden), Activations.parse(activation), Loss.SOFTMAX,

@@ -116,6 +116,7 @@ class OneLineErrorsTest {
         "train --train @train.csv --test @train.csv --validation 500 --quiet --no-plots | theta: --validation 500: must be 0..199 (",
         "evaluate @model.npz --train @train.csv --test @train.csv --worst -1 | theta: --worst -1: must be 0 or more",
         "cost --weights @model.npz --data @train.csv --limit -1 | theta: --limit -1: must be 0 or more",
+        "bench --infer-reps 0                               | theta: --infer-reps 0: must be 1 or more",
         "gradcheck --eps 2 --no-mnist                       | theta: --eps 2: must be in (0, 1)",
         "gradcheck --order 3 --no-mnist                     | theta: --order 3: must be 2 or 4",
         "gradcheck --tolerance 0 --no-mnist                 | theta: --tolerance 0: must be > 0",
