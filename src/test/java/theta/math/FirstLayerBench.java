@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.data.MnistFixture;
 
 /**
@@ -45,13 +46,10 @@ public final class FirstLayerBench {
         Vec z = Precision.F32.zeros(m * N);
         Vec dw = Precision.F32.zeros(K * N);
         Vec[] xs = new Vec[batches];
-        float[] row = new float[K];
+        int[] order = MnistFixture.scattered(train.size());
         for (int b = 0; b < batches; b++) {
             xs[b] = Precision.F32.zeros(m * K);
-            for (int i = 0; i < m; i++) {
-                train.copyRow((int) (((long) b * m + i) * 7919 % train.size()), row, 0);
-                xs[b].copyFrom(row, 0, i * K, K);
-            }
+            new Inputs(K).fill(train, order, b * m, m, xs[b]);
         }
         Vec xw = Precision.F32.zeros(m * K);
         int v = SparseKernels.DEFAULT;

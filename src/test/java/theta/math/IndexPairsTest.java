@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.data.MnistFixture;
 import theta.testing.Tools;
 
@@ -30,11 +31,7 @@ class IndexPairsTest {
         SparseMatrix direct = new SparseMatrix(p);
         for (int m : new int[] {128, 1, 256, 32, 512}) {
             Vec x = p.zeros(m * k);
-            double[] row = new double[k];
-            for (int i = 0; i < m; i++) {
-                train.copyRow((i * 7919 + m) % train.size(), row, 0);
-                x.copyFrom(row, 0, i * k, k);
-            }
+            new Inputs(k).fill(train, MnistFixture.scattered(train.size()), m, m, x);
             MatrixView xv = MatrixView.of(x, 0, m, k);
             SparseMatrix byRows = new SparseMatrix(p).index(xv, variant);
             for (int threads = 1; threads <= 3; threads++) {

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.bytedeco.openblas.global.openblas;
 
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.data.MnistFixture;
 
 /**
@@ -49,11 +50,7 @@ public final class SparseBench {
         double nnz = 0;
         for (int b = 0; b < batches; b++) {
             xs[b] = Precision.F32.zeros(M * K);
-            float[] row = new float[K];
-            for (int i = 0; i < M; i++) {
-                train.copyRow(b * M + i, row, 0);
-                xs[b].copyFrom(row, 0, i * K, K);
-            }
+            new Inputs(K).fill(train, null, b * M, M, xs[b]);
             nnz += new SparseMatrix(Precision.F32).index(MatrixView.of(xs[b], 0, M, K)).nonzeros();
         }
         double density = nnz / batches / M / K;

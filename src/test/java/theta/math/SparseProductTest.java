@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import theta.data.Dataset;
+import theta.data.Inputs;
 import theta.data.MnistFixture;
 import theta.testing.Tools;
 
@@ -59,11 +60,7 @@ class SparseProductTest {
         Vec dz = random(p, m * n, rng);
         for (int from : new int[] {0, 128 * 101, train.size() - m}) {
             Vec x = p.zeros(m * k);
-            double[] row = new double[k];
-            for (int i = 0; i < m; i++) {
-                train.copyRow(from + i, row, 0);
-                x.copyFrom(row, 0, i * k, k);
-            }
+            new Inputs(k).fill(train, null, from, m, x);
             MatrixView xv = MatrixView.of(x, 0, m, k);
             SparseMatrix s = new SparseMatrix(p, variant >= 0).index(xv, variant);
             assertTrue(s.density() > 0.1 && s.density() < 0.3, "MNIST density " + s.density());
@@ -99,11 +96,7 @@ class SparseProductTest {
         SplittableRandom rng = new SplittableRandom(13);
         Vec w = random(p, k * n, rng);
         Vec x = p.zeros(m * k);
-        double[] row = new double[k];
-        for (int i = 0; i < m; i++) {
-            train.copyRow((i * 7919) % train.size(), row, 0);
-            x.copyFrom(row, 0, i * k, k);
-        }
+        new Inputs(k).fill(train, MnistFixture.scattered(train.size()), 0, m, x);
         MatrixView xv = MatrixView.of(x, 0, m, k);
         Vec bias = random(p, m * n, rng);
         Vec dense = bias.copy();
