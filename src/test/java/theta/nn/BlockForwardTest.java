@@ -18,6 +18,7 @@ import theta.math.Precision;
 import theta.math.ReluOutput;
 import theta.math.Threads;
 import theta.math.Vec;
+import theta.testing.Norms;
 
 /**
  * Inference by parts of rows ({@link Network#classify}, and {@link Network#forward} in evaluation
@@ -59,13 +60,8 @@ class BlockForwardTest {
         assertArrayEquals(whole.input().toArray(), parts.input().toArray(), "input filled by parts");
         double[] a = whole.logits().toArray(0, m * 10);
         double[] b = parts.logits().toArray(0, m * 10);
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < a.length; i++) {
-            diff += (a[i] - b[i]) * (a[i] - b[i]);
-            norm += a[i] * a[i];
-        }
-        assertTrue(Math.sqrt(diff / norm) <= tol, "logits: relative difference " + Math.sqrt(diff / norm));
+        double rel = Norms.relativeDifference(a, b);
+        assertTrue(rel <= tol, "logits: relative difference " + rel);
         net.forward(params, m, whole, Mode.eval()); // evaluation mode takes the same parts
         assertArrayEquals(b, whole.logits().toArray(0, m * 10), "forward in evaluation mode");
     }

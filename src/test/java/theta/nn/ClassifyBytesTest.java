@@ -21,6 +21,7 @@ import theta.math.SparseMatrix;
 import theta.math.Threads;
 import theta.math.Vec;
 import theta.testing.Tools;
+import theta.testing.Norms;
 
 /**
  * {@link Network#classify} with a filler of bytes ({@link Inputs#rows}: sparse parts indexed
@@ -88,13 +89,8 @@ class ClassifyBytesTest {
         assertEquals(sparse, bytes.sparseInput(), what + ": sparse");
         double[] expected = whole.logits().toArray(0, m * 10);
         double[] got = bytes.logits().toArray(0, m * 10);
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < got.length; i++) {
-            diff += (expected[i] - got[i]) * (expected[i] - got[i]);
-            norm += expected[i] * expected[i];
-        }
-        assertTrue(Math.sqrt(diff / norm) <= tol, what + ": relative difference " + Math.sqrt(diff / norm));
+        double rel = Norms.relativeDifference(expected, got);
+        assertTrue(rel <= tol, what + ": relative difference " + rel);
         assertArrayEquals(numbers.logits().toArray(0, m * 10), got, what + ": filled with numbers");
     }
 }
