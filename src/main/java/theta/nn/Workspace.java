@@ -28,8 +28,6 @@ public final class Workspace {
     private final Architecture arch;
     /** capacity ones: 1^T dZ gives the bias gradient as one product. */
     final Vec ones;
-    /** Scratch for dropout's random draws, turned into a mask a chunk at a time. */
-    final double[] draws = new double[1024];
     /** The nonzeros of the first layer's input (allocated on first use), see {@link InputProducts}. */
     private SparseMatrix inputIndex;
     /** Whether the last forward pass multiplied only the input's nonzeros (the backward pass does too). */
