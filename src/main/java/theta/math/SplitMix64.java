@@ -18,6 +18,15 @@ public final class SplitMix64 {
         return z ^ (z >>> 31);
     }
 
+    /**
+     * The i-th output (from 0) of the SplitMix64 stream seeded with seed, which is what the i+1-th
+     * {@code nextLong} of {@code new SplittableRandom(seed)} returns: any entry of the stream at
+     * once, so that parts of it can be drawn on several threads.
+     */
+    public static long at(long seed, long i) {
+        return mix(seed + (i + 1) * GOLDEN);
+    }
+
     /** Mixes two numbers into a seed: {@code mix(a * GOLDEN + b)}. */
     public static long mix(long a, long b) {
         return mix(a * GOLDEN + b);

@@ -73,7 +73,7 @@ final class Dropout {
 
     /** 1 when entry i is kept, else 0: the i-th SplitMix64 output after key, its top 53 bits under threshold. */
     private static int kept(long key, int i, long threshold) {
-        long k = SplitMix64.mix(key + (i + 1L) * SplitMix64.GOLDEN) >>> 11;
+        long k = SplitMix64.at(key, i) >>> 11;
         return (int) ((k - threshold) >>> 63);
     }
 }

@@ -148,10 +148,15 @@ public final class Network {
             Activation g = activation(params, l);
             Vec a = ws.a[l];
             if (mode.training() && g.stochastic()) {
-                // Random draws in a fixed order, so a seeded run repeats exactly: one thread.
-                for (int idx = 0; idx < m * out; idx++) {
-                    a.set(idx, g.fTrain(z.get(idx), mode.rng()));
-                }
+                // One draw from the run's generator; each entry's draws are a function of it and the
+                // entry's index (EntryDraws), so a seeded run repeats exactly on any number of threads.
+                long key = mode.rng().nextLong();
+                Parallel.forRange(m, rowsPerPart(out), 1, (r0, r1) -> {
+                    EntryDraws draws = new EntryDraws();
+                    for (int idx = r0 * out; idx < r1 * out; idx++) {
+                        a.set(idx, g.fTrain(z.get(idx), draws.at(key, idx)));
+                    }
+                });
             } else {
                 Parallel.forRange(m, rowsPerPart(out), 1, (r0, r1) -> g.f(z, a, r0 * out, r1 * out));
             }
