@@ -23,6 +23,11 @@ public enum Precision {
         return this == F64 ? new Vec.F64(length) : new Vec.F32(length);
     }
 
+    /** v as a vector of this precision stores it: rounded to float for F32, as it is for F64. */
+    public double round(double v) {
+        return this == F32 ? (float) v : v;
+    }
+
     /** A new vector of this precision holding {@code values} (rounded when F32). */
     public Vec of(double... values) {
         Vec v = zeros(values.length);

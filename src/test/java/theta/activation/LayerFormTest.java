@@ -39,8 +39,8 @@ class LayerFormTest {
             g.dfTimes(x, y, d, from, from + n);
             for (int i = 0; i < x.length(); i++) {
                 boolean inside = i >= from && i < from + n;
-                double yExpect = inside ? round(p, g.f(x.get(i))) : -7;
-                double dExpect = inside ? round(p, d0.get(i) * g.df(x.get(i), y.get(i))) : d0.get(i);
+                double yExpect = inside ? p.round(g.f(x.get(i))) : -7;
+                double dExpect = inside ? p.round(d0.get(i) * g.df(x.get(i), y.get(i))) : d0.get(i);
                 String at = g.spec() + " " + p + " at x=" + x.get(i);
                 assertEquals(yExpect, y.get(i), 0.0, at);
                 assertEquals(dExpect, d.get(i), 0.0, at);
@@ -64,9 +64,5 @@ class LayerFormTest {
             x.set(100 + i, kinks[i]);
         }
         return x;
-    }
-
-    private static double round(Precision p, double v) {
-        return p == Precision.F32 ? (float) v : v;
     }
 }

@@ -39,7 +39,7 @@ class MasksTest {
             int to = N - 5;
             Masks.dropout(x, mask, out, key, keep, from, to, variant);
             SplittableRandom stream = new SplittableRandom(key);
-            double scale = round(p, 1 / keep);
+            double scale = p.round(1 / keep);
             for (int i = 0; i < N; i++) {
                 double draw = stream.nextDouble();
                 if (i < from || i >= to) {
@@ -50,7 +50,7 @@ class MasksTest {
                 double m = draw < keep ? scale : 0;
                 String what = p + ", variant " + variant + ", keep " + keep + ", entry " + i;
                 assertEquals(Double.doubleToLongBits(m), Double.doubleToLongBits(mask.get(i)), what + ": mask");
-                assertEquals(Double.doubleToLongBits(round(p, x.get(i) * m)), Double.doubleToLongBits(out.get(i)),
+                assertEquals(Double.doubleToLongBits(p.round(x.get(i) * m)), Double.doubleToLongBits(out.get(i)),
                         what + ": output " + out.get(i));
             }
         }
@@ -65,10 +65,5 @@ class MasksTest {
         assertThrows(IllegalArgumentException.class, () -> Masks.dropout(x, x, out, 1, 0, 0, 10));
         assertThrows(IndexOutOfBoundsException.class,
                 () -> Masks.dropout(x, Precision.F32.zeros(5), out, 1, 0.5, 0, 10));
-    }
-
-    /** v as a vector of that precision stores it. */
-    private static double round(Precision p, double v) {
-        return p == Precision.F32 ? (float) v : v;
     }
 }

@@ -25,7 +25,7 @@ class VecLevel1Test {
                     Vec y = random(p, oy + n + 3, rng);
                     Vec expect = y.copy();
                     for (int i = 0; i < n; i++) {
-                        expect.set(oy + i, y.get(oy + i) + round(p, -0.37 * x.get(ox + i)));
+                        expect.set(oy + i, y.get(oy + i) + p.round(-0.37 * x.get(ox + i)));
                     }
                     Vec got = y.copy();
                     got.axpy(-0.37, x, ox, oy, n);
@@ -223,10 +223,6 @@ class VecLevel1Test {
         for (int i = 0; i < Math.min(n, edges.length); i++) {
             x.set(from + i, edges[i]);
         }
-    }
-
-    private static double round(Precision p, double v) {
-        return p == Precision.F32 ? (float) v : v;
     }
 
     private static void same(Precision p, Vec expect, Vec got, String what) {

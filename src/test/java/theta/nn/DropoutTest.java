@@ -40,20 +40,15 @@ class DropoutTest {
         }
         double keep = 1 - p;
         SplittableRandom stream = new SplittableRandom(new SplittableRandom(seed).nextLong());
-        double scale = round(precision, 1 / keep);
+        double scale = precision.round(1 / keep);
         int kept = 0;
         for (int i = 0; i < N; i++) {
             double expected = stream.nextDouble() < keep ? scale : 0;
             assertEquals(expected, ws.mask[1].get(i), 0, "mask entry " + i);
-            assertEquals(round(precision, x.get(i) * expected), out.get(i), 0, "output entry " + i);
+            assertEquals(precision.round(x.get(i) * expected), out.get(i), 0, "output entry " + i);
             kept += expected != 0 ? 1 : 0;
         }
         assertEquals(keep, (double) kept / N, 0.01);
-    }
-
-    /** v as the vector of that precision stores it. */
-    private static double round(Precision precision, double v) {
-        return precision == Precision.F32 ? (float) v : v;
     }
 
     @ParameterizedTest
