@@ -2,6 +2,7 @@ package theta.nn;
 
 import theta.activation.Activation;
 import theta.math.Parallel;
+import theta.math.Parallel;
 import theta.math.Vec;
 
 /**
@@ -33,9 +34,23 @@ final class Backward {
         }
         double r = lambda / regM;
         for (int l = 1; l <= layers; l++) {
-            int w = layout.weights(l);
-            grad.axpy(r, params, w, w, layout.thetaLength(l) - arch.units(l));
+            addScaled(grad, r, params, layout.weights(l), layout.thetaLength(l) - arch.units(l));
         }
+    }
+
+    /**
+     * grad[off..off+n) += r * params[off..off+n), in parts on all threads for large blocks (one
+     * axpy over the first layer's weights was a pass over 2.5 MB on one thread while the other
+     * waited). Each entry is computed on its own, so the result is the single call's on any number
+     * of threads; parts start on multiples of 64 entries from off, so that a BLAS kernel that
+     * treats a short tail differently meets the same tail as the single call.
+     */
+    static void addScaled(Vec grad, double r, Vec params, int off, int n) {
+        int parts = Parallel.parts(n, 1 << 16);
+        Parallel.run(parts, p -> {
+            int from = Parallel.bound(n, parts, p, 64);
+            grad.axpy(r, params, off + from, off + from, Parallel.bound(n, parts, p + 1, 64) - from);
+        });
     }
 
     /** From dZ_{l+1} to dZ_l through W_{l+1}, dropout and g' of hidden layer l. */
