@@ -45,7 +45,7 @@ class ByteIndexTest {
             // A part in the middle of a batch: rows from..to of the filler.
             assertTrue(fromBytes.indexBytes((ByteRows) fill, m / 3, m, k, variant));
             Vec part = p.zeros((m - m / 3) * k);
-            part.copyFrom(x.toArray(m / 3 * k, (m - m / 3) * k), 0, 0, (m - m / 3) * k);
+            part.copyFrom(x, m / 3 * k, 0, (m - m / 3) * k);
             assertSameIndex(new SparseMatrix(p).indexPairs(MatrixView.of(part, 0, m - m / 3, k), variant), fromBytes,
                     "rows " + m / 3 + ".." + m);
         }
